@@ -1,0 +1,74 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+// Every folder under Plugins/ is a content-area plugin target named "<Folder>Plugin" that
+// depends on BaocaoCore alone. Adding an area: a new folder here, one line in
+// Sources/BaocaoPlugins/BuiltinPlugins.swift.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let pluginFolders = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Plugins").path)) ?? [])
+    .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
+    .sorted()
+let pluginTargets: [Target] = pluginFolders.map {
+    .target(name: "\($0)Plugin", dependencies: ["BaocaoCore"], path: "Plugins/\($0)")
+}
+let pluginProducts: [Target.Dependency] = pluginFolders.map { .target(name: "\($0)Plugin") }
+
+// Layering (each layer knows only the ones above it):
+//   BaocaoDocument  – the document model every renderer reads, and Vietnamese formatting
+//   BaocaoCore      – plans, periods, unit data, the plugin API, the engine that merges sections
+//   Plugins/<Area>  – one target per content area; each imports BaocaoCore only
+//   BaocaoPlugins   – the one explicit list of built-in plugins
+//   BaocaoRender    – renderers; they import BaocaoDocument only
+//   BaocaoCLI       – the `baocao` commands; `baocao` is its thin executable
+let package = Package(
+    name: "baocao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "baocao", targets: ["baocao"]),
+        .library(name: "BaocaoCore", targets: ["BaocaoCore"]),
+        .library(name: "BaocaoRender", targets: ["BaocaoRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "BaocaoDocument"),
+        .target(
+            name: "BaocaoCore",
+            dependencies: [
+                "BaocaoDocument",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "BaocaoRender", dependencies: ["BaocaoDocument"]),
+        .target(name: "BaocaoPlugins", dependencies: ["BaocaoCore"] + pluginProducts),
+        .target(
+            name: "BaocaoCLI",
+            dependencies: [
+                "BaocaoCore", "BaocaoRender", "BaocaoPlugins",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "baocao", dependencies: ["BaocaoCLI"]),
+
+        .testTarget(name: "BaocaoDocumentTests", dependencies: ["BaocaoDocument"]),
+        .testTarget(name: "BaocaoCoreTests", dependencies: ["BaocaoCore"]),
+        .testTarget(name: "BaocaoRenderTests", dependencies: ["BaocaoRender", "BaocaoDocument"]),
+        .testTarget(
+            name: "PluginTests",
+            dependencies: ["BaocaoCore", "BaocaoPlugins", "BaocaoRender"] + pluginProducts,
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["BaocaoCLI", "BaocaoCore", "BaocaoRender", "BaocaoPlugins"],
+            exclude: ["Golden"]
+        ),
+    ] + pluginTargets,
+    swiftLanguageModes: [.v6]
+)

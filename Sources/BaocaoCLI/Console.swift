@@ -1,0 +1,51 @@
+import Foundation
+
+/// Where the commands write. The real console writes to the standard streams; tests install a
+/// capturing one with `Console.$current.withValue(…)`.
+public final class Console: @unchecked Sendable {
+    @TaskLocal public static var current = Console()
+
+    private let lock = NSLock()
+    private let capture: Bool
+    private var out = ""
+    private var err = ""
+
+    /// A console that writes to stdout and stderr.
+    public init() { capture = false }
+
+    /// A console that keeps what is written, for tests.
+    public static func capturing() -> Console { Console(capture: true) }
+
+    private init(capture: Bool) { self.capture = capture }
+
+    public func print(_ line: String = "") {
+        write(line + "\n", toError: false)
+    }
+
+    public func error(_ line: String) {
+        write(line + "\n", toError: true)
+    }
+
+    private func write(_ text: String, toError: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if capture {
+            if toError { err += text } else { out += text }
+        } else {
+            let handle = toError ? FileHandle.standardError : FileHandle.standardOutput
+            handle.write(Data(text.utf8))
+        }
+    }
+
+    public var standardOutput: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return out
+    }
+
+    public var standardError: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return err
+    }
+}

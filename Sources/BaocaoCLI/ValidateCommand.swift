@@ -1,0 +1,115 @@
+import ArgumentParser
+import BaocaoCore
+import Foundation
+
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a plan and the units' data (Kiểm tra kế hoạch và số liệu).",
+        discussion: """
+            Lists every error and warning as path:line:column: severity: message, including \
+            missing or incomplete data for the period. Exits with status 65 when there is an error.
+            """)
+
+    @Argument(help: "The plan file (default: the newest plan in Plans/).")
+    var plan: String?
+
+    @Option(name: .long, help: "The units' data folder (default: the plan's folder + /data).")
+    var data: String?
+
+    @Option(name: .long, help: "The period whose completeness to check (default: the latest with data).")
+    var period: String?
+
+    func run() async throws {
+        let console = Console.current
+        let requested = try period.map(Workspace.parsePeriod)
+        let workspace = try Workspace.load(plan: plan, data: data)
+        var diagnostics = workspace.diagnostics
+        let engine = Engine(plan: workspace.plan, submissions: workspace.submissions, registry: workspace.registry)
+        var checked: Period?
+        if let target = requested ?? engine.latestPeriodWithData() {
+            checked = target
+            do {
+                let output = try await engine.compile(period: target, options: .init(allowPartial: true))
+                diagnostics += output.diagnostics
+            } catch {
+                diagnostics.append(.error(.file(workspace.planPath), "\(error)"))
+            }
+        }
+        diagnostics = Diagnostic.sortedUnique(diagnostics)
+        Workspace.report(diagnostics)
+        console.print("Kế hoạch: \(workspace.planPath) — \(workspace.plan.identity.title)")
+        console.print(
+            "Số liệu: \(workspace.dataFolder) — \(workspace.submissions.count) tệp của \(Set(workspace.submissions.map(\.unit)).count) đơn vị"
+        )
+        if let checked { console.print("Kiểm tra đủ số liệu cho: \(checked.label)") }
+        console.print("Kết quả: \(countLine(diagnostics)).")
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.invalidInput) }
+    }
+}
+
+struct PeriodsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "periods",
+        abstract: "List a year's reporting periods with cut-off windows and deadlines (Các kỳ báo cáo).")
+
+    @Argument(help: "The year (default: the plan's year).")
+    var year: Int?
+
+    @Option(name: .long, help: "The plan file (default: the newest plan in Plans/).")
+    var plan: String?
+
+    func run() async throws {
+        let (plan, _) = try Workspace.loadPlan(self.plan)
+        let year = self.year ?? plan.year
+        guard (1900...9999).contains(year) else {
+            Console.current.error("baocao: năm \(year) không hợp lệ. (invalid year)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let console = Console.current
+        console.print("Các kỳ báo cáo năm \(year) theo \(plan.file) (cùng các kỳ khác có thể biên soạn):")
+        console.print("")
+        var rows: [[String]] = [["Mã kỳ", "Kỳ báo cáo", "Thời gian chốt số liệu", "Hạn gửi", "Theo kế hoạch"]]
+        let reported = Set(plan.reporting.periods.map(\.kind))
+        var periods: [Period] = (1...4).map { .quarter($0, year) }
+        periods += [.half(1, year), .nineMonths(year), .half(2, year), .year(year)]
+        for p in periods.sorted() {
+            let w = plan.window(of: p)
+            rows.append([
+                p.code, p.label, "\(VietnameseFormat.shortDate(w.start)) – \(VietnameseFormat.shortDate(w.end))",
+                VietnameseFormat.shortDate(plan.deadline(of: p)), reported.contains(p.kindCode) ? "có" : "",
+            ])
+        }
+        for line in alignedColumns(rows) { console.print(line) }
+    }
+}
+
+struct PluginsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugins",
+        abstract: "List the registered section plugins and the plan's areas that use them.")
+
+    @Option(name: .long, help: "The plan file (default: the newest plan in Plans/).")
+    var plan: String?
+
+    func run() async throws {
+        let console = Console.current
+        let registry = BuiltinPluginsAccess.registry
+        let planLoaded = try? Workspace.loadPlan(self.plan).0
+        for d in registry.descriptors {
+            let areas = planLoaded?.areas.filter { $0.plugin == d.id }.map { "\($0.id) (\($0.title))" } ?? []
+            console.print("\(d.id) — \(d.title)")
+            console.print("    \(d.summary)")
+            console.print("    Lĩnh vực trong kế hoạch: \(areas.isEmpty ? "không có" : areas.joined(separator: ", "))")
+        }
+    }
+}
+
+/// Pads columns of text to equal widths (counting characters, not bytes).
+func alignedColumns(_ rows: [[String]]) -> [String] {
+    let widths = (0..<(rows.first?.count ?? 0)).map { c in rows.map { $0[c].count }.max() ?? 0 }
+    return rows.map { row in
+        row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }
+            .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    }
+}

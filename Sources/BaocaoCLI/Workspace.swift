@@ -1,0 +1,96 @@
+import ArgumentParser
+import BaocaoCore
+import BaocaoPlugins
+import Foundation
+
+/// The exit statuses of `baocao` (documented in README.md).
+public enum ExitStatus {
+    /// Success.
+    public static let ok: Int32 = 0
+    /// A wrong option or argument (ArgumentParser's own).
+    public static let usage: Int32 = 64
+    /// The plan or the data has errors.
+    public static let invalidInput: Int32 = 65
+    /// A plan, data folder or period could not be found.
+    public static let noInput: Int32 = 66
+    /// A plugin failed while writing its section.
+    public static let pluginFailed: Int32 = 70
+    /// An output file could not be written, or would overwrite a different report.
+    public static let cannotWrite: Int32 = 73
+}
+
+/// The plan and data a command works on, loaded with every diagnostic printed.
+struct Workspace {
+    var plan: Plan
+    var planPath: String
+    var submissions: [Submission]
+    var dataFolder: String
+    var diagnostics: [Diagnostic]
+
+    var registry: PluginRegistry { BuiltinPlugins.registry }
+
+    /// Finds the plan: the given path, or the newest plan under `Plans/`.
+    static func resolvePlanPath(_ given: String?) throws -> String {
+        if let given { return given }
+        let folder = "Plans"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let plans = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        guard let newest = plans.last else {
+            Console.current.error(
+                "baocao: không tìm thấy kế hoạch nào trong thư mục Plans/. Hãy chạy lệnh trong thư mục dự án, hoặc chỉ rõ tệp kế hoạch bằng --plan. (no plan found)"
+            )
+            throw ExitCode(ExitStatus.noInput)
+        }
+        return (folder as NSString).appendingPathComponent(newest)
+    }
+
+    /// Loads the plan; prints its diagnostics; throws when it has errors.
+    static func loadPlan(_ given: String?) throws -> (Plan, [Diagnostic]) {
+        let path = try resolvePlanPath(given)
+        let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: path)
+        guard let plan = result.plan else {
+            report(result.diagnostics)
+            let noFile = result.diagnostics.contains { $0.location.line == 0 && $0.message.contains("không tìm thấy") }
+            Console.current.error("baocao: kế hoạch \(path) có lỗi, chưa thể dùng. (the plan has errors)")
+            throw ExitCode(noFile ? ExitStatus.noInput : ExitStatus.invalidInput)
+        }
+        return (plan, result.diagnostics)
+    }
+
+    /// Loads plan and data. Diagnostics are returned, not printed, except when loading fails.
+    static func load(plan given: String?, data: String?) throws -> Workspace {
+        let (plan, planDiagnostics) = try loadPlan(given)
+        let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
+        let result = DataLoader(plan: plan).load(folder: folder)
+        let all = planDiagnostics + result.diagnostics
+        if result.diagnostics.contains(where: { $0.severity == .error }) {
+            report(all)
+            let missing = result.diagnostics.contains { $0.location.file == folder && $0.location.line == 0 }
+            Console.current.error("baocao: số liệu trong \(folder) có lỗi; hãy sửa các lỗi trên rồi chạy lại. (the data has errors)")
+            throw ExitCode(missing ? ExitStatus.noInput : ExitStatus.invalidInput)
+        }
+        return Workspace(plan: plan, planPath: plan.file, submissions: result.submissions, dataFolder: folder, diagnostics: all)
+    }
+
+    /// Prints diagnostics to standard error, errors and warnings alike, in file order.
+    static func report(_ diagnostics: [Diagnostic]) {
+        for d in Diagnostic.sortedUnique(diagnostics) { Console.current.error(d.description) }
+    }
+
+    /// Parses a period code given on the command line.
+    static func parsePeriod(_ text: String) throws -> Period {
+        guard let p = Period(text) else {
+            Console.current.error(
+                "baocao: '\(text)' không phải kỳ báo cáo; dùng dạng 2026-Q1, 2026-H1, 2026-9M, 2026 hoặc 2026-03. (invalid period)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        return p
+    }
+}
+
+/// "1 lỗi, 2 cảnh báo".
+func countLine(_ diagnostics: [Diagnostic]) -> String {
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.count - errors
+    return "\(errors) lỗi, \(warnings) cảnh báo"
+}

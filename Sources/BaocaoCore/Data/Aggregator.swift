@@ -1,0 +1,191 @@
+/// Builds the figures of any period from the submissions.
+///
+/// A unit's figures for a period are its own submission for that period when it made one;
+/// otherwise they are built from the submissions of the period's quarters (or a quarter's
+/// months) by each indicator's aggregation rule — but only when every part is there: a
+/// half-year built from one quarter would say something the data cannot back. Rates are
+/// recomputed from their summed parts, never averaged. Totals over units follow the same rules.
+public struct Aggregator: Sendable {
+    public let plan: Plan
+    public let submissions: [Submission]
+
+    public init(plan: Plan, submissions: [Submission]) {
+        self.plan = plan
+        self.submissions = submissions
+    }
+
+    /// The data of `period`, with warnings for units whose data is incomplete.
+    public func data(for period: Period) -> (data: PeriodData, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var byUnit: [String: [String: Figure]] = [:]
+        var narratives: [NarrativeItem] = []
+        var illustrative = false
+        var units: [String] = []
+        for unit in plan.reportingUnits {
+            guard let resolved = resolve(unit: unit.id, period: period, diagnostics: &diagnostics) else { continue }
+            var figures = resolved.figures
+            addDerived(to: &figures, unit: unit.id, period: period)
+            byUnit[unit.id] = figures
+            narratives += resolved.narratives
+            illustrative = illustrative || resolved.illustrative
+            units.append(unit.id)
+        }
+        var totals: [String: Figure] = [:]
+        for indicator in plan.indicators where !indicator.isDerived {
+            let perUnit = units.compactMap { byUnit[$0]?[indicator.id] }
+            guard !perUnit.isEmpty else { continue }
+            if let total = combine(perUnit, indicator: indicator, period: period, unit: nil, across: "units", diagnostics: &diagnostics) {
+                totals[indicator.id] = total
+            }
+        }
+        addDerived(to: &totals, unit: nil, period: period)
+        let data = PeriodData(
+            period: period, totals: totals, byUnit: byUnit, narratives: narratives, units: units, illustrative: illustrative)
+        return (data, diagnostics)
+    }
+
+    /// Whether any unit has data for `period` (directly or from all its parts).
+    public func hasData(for period: Period) -> Bool {
+        var ignored: [Diagnostic] = []
+        return plan.reportingUnits.contains { resolve(unit: $0.id, period: period, diagnostics: &ignored) != nil }
+    }
+
+    struct Resolved {
+        var figures: [String: Figure]
+        var narratives: [NarrativeItem]
+        var illustrative: Bool
+    }
+
+    func resolve(unit: String, period: Period, diagnostics: inout [Diagnostic]) -> Resolved? {
+        if let direct = submissions.first(where: { $0.unit == unit && $0.period == period }) {
+            return Resolved(figures: figures(of: direct), narratives: direct.narratives, illustrative: direct.illustrative)
+        }
+        let parts: [Period] = period.isQuarter ? period.monthPeriods : period.quarters
+        guard !parts.isEmpty, parts != [period] else { return nil }
+        var found: [Resolved] = []
+        var missing: [Period] = []
+        var ignored: [Diagnostic] = []
+        for part in parts {
+            if let r = resolve(unit: unit, period: part, diagnostics: &ignored) { found.append(r) } else { missing.append(part) }
+        }
+        if found.isEmpty { return nil }
+        if !missing.isEmpty {
+            let name = plan.unit(unit)?.shortName ?? unit
+            let location = submissions.first { $0.unit == unit && period.contains($0.period) }?.location ?? .file(plan.file)
+            diagnostics.append(
+                .warning(
+                    location,
+                    "\(name): thiếu số liệu \(missing.map(\.label).joined(separator: ", ")) nên không tổng hợp được số liệu \(period.label) của đơn vị (incomplete data for the period)"
+                ))
+            return nil
+        }
+        var figures: [String: Figure] = [:]
+        for indicator in plan.indicators where !indicator.isDerived {
+            let values = found.compactMap { $0.figures[indicator.id] }
+            guard !values.isEmpty else { continue }
+            if values.count < found.count, indicator.aggregation == .sum {
+                let location =
+                    values.first?.sources.first.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) } ?? .file(plan.file)
+                diagnostics.append(
+                    .warning(
+                        location,
+                        "\(plan.unit(unit)?.shortName ?? unit): chỉ tiêu '\(indicator.label)' không có ở mọi kỳ thành phần nên không cộng được cho \(period.label)"
+                    ))
+                continue
+            }
+            if let f = combine(values, indicator: indicator, period: period, unit: unit, across: "periods", diagnostics: &diagnostics) {
+                figures[indicator.id] = f
+            }
+        }
+        return Resolved(figures: figures, narratives: found.flatMap(\.narratives), illustrative: found.contains { $0.illustrative })
+    }
+
+    func figures(of s: Submission) -> [String: Figure] {
+        var result: [String: Figure] = [:]
+        for (id, v) in s.figures {
+            let source = SourceReference(
+                unit: s.unit, file: s.file, line: v.location.line, column: v.location.column, period: s.period.code,
+                value: v.number)
+            result[id] = Figure(
+                indicator: id, period: s.period, unit: s.unit, number: v.number, text: v.text, months: v.months,
+                outOf: v.outOf, notes: v.note.map { [$0] } ?? [], year: v.year, source: v.source, group: v.group,
+                sources: [source], derivation: "submitted")
+        }
+        return result
+    }
+
+    /// Combines figures of one indicator over sub-periods or over units. `figures` is in
+    /// time order when combining periods.
+    func combine(_ figures: [Figure], indicator: Indicator, period: Period, unit: String?, across: String, diagnostics: inout [Diagnostic])
+        -> Figure?
+    {
+        let sources = figures.flatMap(\.sources).sorted()
+        let notes = figures.flatMap(\.notes)
+        if figures.count == 1, var only = figures.first {
+            only.period = period
+            only.unit = unit
+            if across == "units" { only.derivation = only.derivation == "submitted" ? "submitted" : only.derivation }
+            return only
+        }
+        var months: [Int: Double] = [:]
+        for f in figures { months.merge(f.months, uniquingKeysWith: +) }
+        switch indicator.aggregation {
+        case .sum:
+            let sum = figures.compactMap(\.number).reduce(0, +)
+            return Figure(
+                indicator: indicator.id, period: period, unit: unit, number: sum, months: months, notes: notes,
+                sources: sources, derivation: "sum of \(figures.count) \(across)")
+        case .max:
+            var best = figures.max { ($0.number ?? -.infinity) < ($1.number ?? -.infinity) }!
+            best.period = period
+            best.unit = unit
+            best.sources = sources
+            best.derivation = "max of \(figures.count) \(across)"
+            return best
+        case .latest, .first:
+            if across == "periods" {
+                var pick = indicator.aggregation == .first ? figures.first! : figures.last!
+                pick.period = period
+                pick.unit = unit
+                pick.derivation = "\(indicator.aggregation.rawValue) of \(figures.count) periods"
+                return pick
+            }
+            // Several units reporting one value (an index score): it must be the same value.
+            let distinct = Set(figures.map { "\($0.number ?? .nan)|\($0.text ?? "")" })
+            guard distinct.count == 1, let first = figures.first else {
+                let at = sources.first.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) } ?? .file(plan.file)
+                diagnostics.append(
+                    .warning(
+                        at, "chỉ tiêu '\(indicator.label)': các đơn vị báo cáo giá trị khác nhau nên không tổng hợp được (units disagree)"))
+                return nil
+            }
+            var same = first
+            same.period = period
+            same.unit = unit
+            same.notes = notes
+            same.sources = sources
+            same.derivation = "same value from \(figures.count) units"
+            return same
+        case .none:
+            if across == "periods" { return nil }
+            return nil
+        }
+    }
+
+    /// Adds rates computed from their parts: sum(numerator) ÷ sum(denominator) × 100.
+    func addDerived(to figures: inout [String: Figure], unit: String?, period: Period) {
+        for indicator in plan.indicators where indicator.isDerived {
+            let num = indicator.numerator.compactMap { figures[$0] }
+            let den = indicator.denominator.compactMap { figures[$0] }
+            guard num.count == indicator.numerator.count, den.count == indicator.denominator.count else { continue }
+            let n = num.compactMap(\.number).reduce(0, +)
+            let d = den.compactMap(\.number).reduce(0, +)
+            guard d > 0 else { continue }
+            figures[indicator.id] = Figure(
+                indicator: indicator.id, period: period, unit: unit, number: n / d * 100,
+                sources: (num + den).flatMap(\.sources).sorted(),
+                derivation:
+                    "ratio: (\(indicator.numerator.joined(separator: " + "))) ÷ (\(indicator.denominator.joined(separator: " + "))) × 100")
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Logging
+
+/// Compiles a period's report: runs one plugin per content area, concurrently, and merges their
+/// sections in plan order into one `ReportDocument`.
+public struct Engine: Sendable {
+    public let plan: Plan
+    public let submissions: [Submission]
+    public let registry: PluginRegistry
+    let logger: Logger
+
+    public init(plan: Plan, submissions: [Submission], registry: PluginRegistry, logger: Logger = Logger(label: "baocao.engine")) {
+        self.plan = plan
+        self.submissions = submissions
+        self.registry = registry
+        self.logger = logger
+    }
+
+    public struct Options: Sendable {
+        /// The report's number ("15"), or nil for a draft.
+        public var number: String?
+        /// The signing date, or nil for a draft.
+        public var date: CivilDate?
+        /// Keep going when a plugin fails, marking the draft as partial.
+        public var allowPartial: Bool
+
+        public init(number: String? = nil, date: CivilDate? = nil, allowPartial: Bool = false) {
+            self.number = number
+            self.date = date
+            self.allowPartial = allowPartial
+        }
+    }
+
+    public struct Output: Sendable {
+        public var document: ReportDocument
+        /// Missing or incomplete data and plugin notes, for the officer.
+        public var diagnostics: [Diagnostic]
+        public var sections: [AreaSection]
+    }
+
+    /// One area's section as the plugin wrote it.
+    public struct AreaSection: Sendable {
+        public var area: ContentArea
+        public var section: Section
+    }
+
+    /// Thrown when a plugin fails and a partial draft was not asked for.
+    public struct PluginFailure: Error, CustomStringConvertible, Sendable {
+        public var plugin: String
+        public var area: String
+        public var message: String
+        public var description: String {
+            "plugin '\(plugin)' lỗi khi viết phần '\(area)': \(message) (plugin failed)"
+        }
+    }
+
+    /// The most recent reported period of the plan's year that has data.
+    public func latestPeriodWithData() -> Period? {
+        let aggregator = Aggregator(plan: plan, submissions: submissions)
+        return plan.reportedPeriods.reversed().first { aggregator.hasData(for: $0) }
+    }
+
+    public func compile(period: Period, options: Options = Options()) async throws -> Output {
+        let aggregator = Aggregator(plan: plan, submissions: submissions)
+        var diagnostics: [Diagnostic] = []
+        let (current, currentDiagnostics) = aggregator.data(for: period)
+        diagnostics += currentDiagnostics
+        let previous = period.previous.map { aggregator.data(for: $0).data }.flatMap { $0.isEmpty ? nil : $0 }
+        let sameLastYear = Optional(aggregator.data(for: period.sameLastYear).data).flatMap { $0.isEmpty ? nil : $0 }
+        diagnostics += missingData(current)
+
+        let contexts = plan.areas.map { area in
+            makeContext(area: area, period: period, current: current, previous: previous, sameLastYear: sameLastYear)
+        }
+        let results = try await runPlugins(contexts, allowPartial: options.allowPartial)
+        var sections: [AreaSection] = []
+        var failed: [String] = []
+        for (index, result) in results.enumerated() {
+            switch result {
+            case .success(let section):
+                sections.append(AreaSection(area: plan.areas[index], section: section))
+                diagnostics += section.diagnostics
+            case .failure(let failure):
+                failed.append(plan.areas[index].title)
+                diagnostics.append(.error(plan.areas[index].location, failure.description))
+                sections.append(
+                    AreaSection(
+                        area: plan.areas[index],
+                        section: Section(blocks: [
+                            .paragraph(Paragraph(runs: [TextRun("[Phần này chưa tổng hợp được: \(failure.message)]", italic: true)]))
+                        ])))
+            }
+        }
+        let merger = ReportMerger(plan: plan, period: period, options: options)
+        let document = merger.merge(
+            sections: sections, current: current, previous: previous, sameLastYear: sameLastYear, failedAreas: failed)
+        return Output(document: document, diagnostics: Diagnostic.sortedUnique(diagnostics), sections: sections)
+    }
+
+    func makeContext(area: ContentArea, period: Period, current: PeriodData, previous: PeriodData?, sameLastYear: PeriodData?)
+        -> SectionContext
+    {
+        let ids = Set(area.indicators.map(\.id))
+        func restrict(_ d: PeriodData?) -> PeriodData? {
+            guard let r = d?.restricted(to: ids, area: area.id) else { return nil }
+            return r.totals.isEmpty ? nil : r
+        }
+        return SectionContext(
+            plan: PlanSummary(
+                title: plan.identity.title, year: plan.year, issuingBodyName: plan.identity.issuingBodyName, place: plan.identity.place),
+            area: area, period: period, current: current.restricted(to: ids, area: area.id),
+            previous: restrict(previous), sameLastYear: restrict(sameLastYear),
+            tasks: plan.tasks.filter { $0.areas.contains(area.id) }, units: plan.units, window: plan.window(of: period))
+    }
+
+    /// Runs every area's plugin concurrently; results come back in plan order.
+    func runPlugins(_ contexts: [SectionContext], allowPartial: Bool) async throws -> [Result<Section, PluginFailure>] {
+        let registry = self.registry
+        let logger = self.logger
+        let results = await withTaskGroup(of: (Int, Result<Section, PluginFailure>).self) { group in
+            for (index, context) in contexts.enumerated() {
+                group.addTask {
+                    let area = context.area
+                    guard let type = registry.plugin(id: area.plugin) else {
+                        return (index, .failure(PluginFailure(plugin: area.plugin, area: area.title, message: "plugin chưa được đăng ký")))
+                    }
+                    logger.debug("running plugin", metadata: ["plugin": "\(area.plugin)", "area": "\(area.id)"])
+                    do {
+                        return (index, .success(try type.init().makeSection(context)))
+                    } catch {
+                        return (index, .failure(PluginFailure(plugin: area.plugin, area: area.title, message: "\(error)")))
+                    }
+                }
+            }
+            var collected: [(Int, Result<Section, PluginFailure>)] = []
+            for await r in group { collected.append(r) }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        if !allowPartial,
+            let failure = results.lazy.compactMap({ r -> PluginFailure? in
+                if case .failure(let f) = r { return f } else { return nil }
+            }).first
+        {
+            throw failure
+        }
+        return results
+    }
+
+    /// Units that have not submitted, and required indicators they left out.
+    func missingData(_ current: PeriodData) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let period = current.period
+        for unit in plan.reportingUnits {
+            let required = plan.indicators.filter { $0.reportedBy.contains(unit.id) && !$0.isDerived }
+            guard !required.isEmpty else { continue }
+            guard let figures = current.byUnit[unit.id] else {
+                out.append(.warning(unit.location, "\(unit.shortName) chưa nộp số liệu \(period.label) (no data from this unit)"))
+                continue
+            }
+            let missing = required.filter { figures[$0.id] == nil }
+            if !missing.isEmpty {
+                out.append(
+                    .warning(
+                        unit.location,
+                        "\(unit.shortName) chưa báo cáo \(missing.count) chỉ tiêu \(period.label): \(missing.map(\.id).joined(separator: ", ")) (missing figures)"
+                    ))
+            }
+        }
+        return out
+    }
+}

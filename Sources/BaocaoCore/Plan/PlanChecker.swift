@@ -1,0 +1,127 @@
+/// A reference from one part of a plan to another, as written, with its location.
+struct PlanReference {
+    enum Kind: String {
+        case unit = "đơn vị (unit)"
+        case area = "lĩnh vực (content area)"
+        case indicator = "chỉ tiêu (indicator)"
+        case plugin = "plugin"
+    }
+
+    var kind: Kind
+    var id: String
+    var location: SourceLocation
+    var context: String
+}
+
+/// Checks what can only be checked once the whole plan is read: unique ids, references that
+/// resolve, options the plugins accept, rates built from counts.
+struct PlanChecker {
+    let plan: Plan
+    let plugins: [PluginDescriptor]
+    let references: [PlanReference]
+    let bag: DiagnosticBag
+
+    func check() {
+        duplicates(plan.units.map { ($0.id, $0.location) }, "đơn vị (unit)")
+        duplicates(plan.areas.map { ($0.id, $0.location) }, "lĩnh vực (content area)")
+        duplicates(plan.indicators.map { ($0.id, $0.location) }, "chỉ tiêu (indicator)")
+        duplicates(plan.tasks.map { ($0.number, $0.location) }, "nhiệm vụ (task)")
+        duplicates(plan.reporting.periods.map { ($0.kind, $0.location) }, "kỳ báo cáo (reported period)")
+        resolveReferences()
+        checkAreas()
+        checkIndicators()
+    }
+
+    private func duplicates(_ items: [(String, SourceLocation)], _ what: String) {
+        var first: [String: SourceLocation] = [:]
+        for (id, location) in items {
+            if let earlier = first[id] {
+                bag.error(location, "mã \(what) '\(id)' bị trùng; đã khai báo ở dòng \(earlier.line) (duplicate id)")
+            } else {
+                first[id] = location
+            }
+        }
+    }
+
+    private func resolveReferences() {
+        let known: [PlanReference.Kind: [String]] = [
+            .unit: plan.units.map(\.id),
+            .area: plan.areas.map(\.id),
+            .indicator: plan.indicators.map(\.id),
+            .plugin: plugins.map(\.id),
+        ]
+        for ref in references {
+            let candidates = known[ref.kind] ?? []
+            guard !candidates.contains(ref.id) else { continue }
+            var message = "\(ref.context): không có \(ref.kind.rawValue) '\(ref.id)' trong kế hoạch"
+            if ref.kind == .plugin { message = "\(ref.context): không có plugin '\(ref.id)'" }
+            if let near = YMapping.nearest(ref.id, in: candidates) {
+                message += "; có phải là '\(near)'? (did you mean '\(near)'?)"
+            } else {
+                message += "; cần một trong: \(candidates.sorted().joined(separator: ", "))"
+            }
+            bag.error(ref.location, message)
+        }
+    }
+
+    private func checkAreas() {
+        for area in plan.areas {
+            guard let descriptor = plugins.first(where: { $0.id == area.plugin }) else { continue }
+            let accepted = Set(descriptor.options.map(\.key))
+            for key in area.options.keys.sorted() where !accepted.contains(key) {
+                let list =
+                    accepted.isEmpty ? "plugin này không có tùy chọn nào" : "cần một trong: \(accepted.sorted().joined(separator: ", "))"
+                bag.error(
+                    area.location,
+                    "areas '\(area.id)': tùy chọn '\(key)' không được plugin '\(descriptor.id)' hỗ trợ; \(list) (unknown option)")
+            }
+            let declared = Set(area.indicators.map(\.id))
+            for id in descriptor.expectedIndicators where !declared.contains(id) {
+                bag.warning(
+                    area.location,
+                    "areas '\(area.id)': plugin '\(descriptor.id)' cần chỉ tiêu '\(id)' nhưng lĩnh vực không khai báo; phần báo cáo sẽ thiếu nội dung này"
+                )
+            }
+        }
+    }
+
+    private func checkIndicators() {
+        let byID = Dictionary(plan.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for indicator in plan.indicators {
+            let at = indicator.location
+            if indicator.isDerived {
+                if indicator.kind != .percent {
+                    bag.error(
+                        at,
+                        "chỉ tiêu '\(indicator.id)': 'ratio_of' chỉ dùng cho chỉ tiêu kind: percent, gặp kind: \(indicator.kind.rawValue)")
+                }
+                for part in indicator.numerator + indicator.denominator {
+                    if let p = byID[part], p.kind != .count {
+                        bag.error(
+                            at, "chỉ tiêu '\(indicator.id)': tỷ lệ phải tính từ chỉ tiêu đếm (kind: count); '\(part)' là \(p.kind.rawValue)"
+                        )
+                    }
+                }
+            }
+            if let whole = indicator.partOf, let w = byID[whole], w.kind != indicator.kind {
+                bag.error(
+                    at,
+                    "chỉ tiêu '\(indicator.id)': là phần của '\(whole)' nhưng khác loại (\(indicator.kind.rawValue) ≠ \(w.kind.rawValue))")
+            }
+            if indicator.partOf == indicator.id {
+                bag.error(at, "chỉ tiêu '\(indicator.id)': không thể là phần của chính nó")
+            }
+            if indicator.kind == .text, indicator.aggregation == .sum {
+                bag.error(at, "chỉ tiêu '\(indicator.id)': chỉ tiêu văn bản không cộng được (aggregate: sum)")
+            }
+            if indicator.kind == .percent, let t = indicator.target, !(0...100).contains(t.value) {
+                bag.error(at, "chỉ tiêu '\(indicator.id)': mục tiêu \(t.value) % nằm ngoài 0–100")
+            }
+            for unit in indicator.reportedBy {
+                if let u = plan.unit(unit), !u.submitsData {
+                    bag.error(at, "chỉ tiêu '\(indicator.id)': đơn vị '\(unit)' không nộp số liệu (submits_data: false)")
+                }
+            }
+        }
+    }
+}

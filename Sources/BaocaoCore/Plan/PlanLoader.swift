@@ -1,0 +1,304 @@
+import Foundation
+
+/// Reads a plan file and checks it, reporting every problem at once with its location.
+public struct PlanLoader {
+    /// The plugins plans may name, and what each accepts.
+    public var plugins: [PluginDescriptor]
+
+    public init(plugins: [PluginDescriptor]) { self.plugins = plugins }
+
+    public struct Result {
+        /// The plan, when it has no errors.
+        public var plan: Plan?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads `path`; diagnostics name it as `displayPath`.
+    public func load(path: String, displayPath: String? = nil) -> Result {
+        let bag = DiagnosticBag()
+        let shown = displayPath ?? path
+        guard let root = YAMLSource.load(path: path, displayPath: shown, bag: bag) else {
+            return Result(plan: nil, diagnostics: bag.sorted)
+        }
+        let plan = PlanReader(plugins: plugins, bag: bag).read(root)
+        return Result(plan: bag.hasErrors ? nil : plan, diagnostics: bag.sorted)
+    }
+
+    /// Reads a plan from YAML text (tests, tools).
+    public func load(text: String, displayPath: String) -> Result {
+        let bag = DiagnosticBag()
+        guard let root = YAMLSource.parse(text: text, displayPath: displayPath, bag: bag) else {
+            return Result(plan: nil, diagnostics: bag.sorted)
+        }
+        let plan = PlanReader(plugins: plugins, bag: bag).read(root)
+        return Result(plan: bag.hasErrors ? nil : plan, diagnostics: bag.sorted)
+    }
+
+}
+
+/// Reads one plan file; remembers every reference it meets so `PlanChecker` can locate the
+/// ones that do not resolve.
+final class PlanReader {
+    let plugins: [PluginDescriptor]
+    let bag: DiagnosticBag
+    var references: [PlanReference] = []
+
+    init(plugins: [PluginDescriptor], bag: DiagnosticBag) {
+        self.plugins = plugins
+        self.bag = bag
+    }
+
+    /// Reads a list of ids and logs each as a reference of `kind`.
+    private func refs(_ m: YMapping, _ key: String, _ kind: PlanReference.Kind, required: Bool = false) -> [String] {
+        let located = m.locatedStrings(key, required: required)
+        references += located.map { PlanReference(kind: kind, id: $0.text, location: $0.location, context: "\(m.context).\(key)") }
+        return located.map(\.text)
+    }
+
+    func read(_ root: YNode) -> Plan? {
+        guard let top = root.mapping(bag, what: "plan") else { return nil }
+        let identity = top.mapping("plan").flatMap { readIdentity($0) }
+        let units = readList(top, "units", required: true) { readUnit($0, $1) }
+        let purposes = readList(top, "purposes", required: true) { readNumbered($0, $1, "purposes") }
+        let requirements = readList(top, "requirements", required: true) { readNumbered($0, $1, "requirements") }
+        let tasks = readList(top, "tasks", required: true) { readTask($0, $1) }
+        let organization = readList(top, "organization") { readResponsibility($0, $1) }
+        let areas = readList(top, "areas", required: true) { readArea($0, $1) }
+        let reporting = top.mapping("reporting").flatMap { readReporting($0) }
+        let planClosing = top.mapping("closing", required: false).flatMap { readClosing($0) }
+        top.finish()
+
+        guard let identity, let reporting else { return nil }
+        let plan = Plan(
+            file: root.file, identity: identity, units: units, purposes: purposes, requirements: requirements,
+            tasks: tasks, organization: organization, areas: areas.sorted { $0.order < $1.order },
+            reporting: reporting, planClosing: planClosing)
+        PlanChecker(plan: plan, plugins: plugins, references: references, bag: bag).check()
+        return plan
+    }
+
+    /// Reads a list of mappings; each element is read by `body` with its index.
+    private func readList<T>(_ m: YMapping, _ key: String, required: Bool = false, _ body: (YMapping, Int) -> T?) -> [T] {
+        guard let items = m.list(key, required: required) else { return [] }
+        if required && items.isEmpty {
+            m.bag.error(m.keyLocation(key) ?? m.location, "\(key): danh sách không được rỗng (the list must not be empty)")
+        }
+        return items.enumerated().compactMap { index, node in
+            guard let element = node.mapping(m.bag, what: "\(key)[\(index + 1)]") else { return nil }
+            defer { element.finish() }
+            return body(element, index)
+        }
+    }
+
+    private func readIdentity(_ m: YMapping) -> PlanIdentity? {
+        let title = m.string("title")
+        let year = m.int("year")
+        let number = m.string("number", required: false)
+        let date = m.date("date", required: false)
+        let basis = m.mapping("basis").flatMap { b -> Decision? in
+            defer { b.finish() }
+            let kind = b.string("kind")
+            let number = b.string("number")
+            let date = b.date("date")
+            let issuer = b.string("issuer")
+            let subject = b.string("subject")
+            guard let kind, let number, let date, let issuer, let subject else { return nil }
+            return Decision(kind: kind, number: number, date: date, issuer: issuer, subject: subject)
+        }
+        let parent = m.string("parent_body")
+        let issuing = m.string("issuing_body")
+        let issuingName = m.string("issuing_body_name")
+        let place = m.string("place")
+        let code = m.string("document_code")
+        if let year, !(2000...2100).contains(year), let at = m.value("year")?.location {
+            m.bag.error(at, "plan.year: năm \(year) ngoài khoảng 2000–2100 (expected a year between 2000 and 2100)")
+        }
+        if let code, let at = m.value("document_code")?.location,
+            code.contains(" ") || !code.contains("-")
+        {
+            m.bag.error(at, "plan.document_code: '\(code)' không đúng dạng 'BC-VPUBND' (type and body codes joined by '-', no spaces)")
+        }
+        m.finish()
+        guard let title, let year, let basis, let parent, let issuing, let issuingName, let place, let code else {
+            return nil
+        }
+        return PlanIdentity(
+            title: title, year: year, number: number, date: date, basis: basis, parentBody: parent,
+            issuingBody: issuing, issuingBodyName: issuingName, place: place, documentCode: code)
+    }
+
+    private func readUnit(_ m: YMapping, _ index: Int) -> PlanUnit? {
+        let id = m.string("id")
+        let name = m.string("name")
+        let short = m.string("short_name", required: false)
+        let kindText = m.choice("kind", PlanUnit.Kind.allCases.map(\.rawValue), required: false)
+        let kind = kindText.flatMap(PlanUnit.Kind.init(rawValue:)) ?? .division
+        let submits = m.bool("submits_data")
+        guard let id, let name else { return nil }
+        return PlanUnit(
+            id: id, name: name, shortName: short ?? name, kind: kind, submitsData: submits ?? (kind == .division),
+            location: m.value("id")?.location ?? m.location)
+    }
+
+    private func readNumbered(_ m: YMapping, _ index: Int, _ list: String) -> NumberedText? {
+        let number = m.string("number")
+        let text = m.string("text")
+        guard let number, let text else { return nil }
+        return NumberedText(number: number, text: text)
+    }
+
+    private func readTask(_ m: YMapping, _ index: Int) -> PlanTask? {
+        let number = m.string("number")
+        let title = m.string("title")
+        let content = m.strings("content", required: true) ?? []
+        let timeline = m.string("timeline")
+        let kind = m.choice("timeline_kind", PlanTask.TimelineKind.allCases.map(\.rawValue))
+            .flatMap(PlanTask.TimelineKind.init(rawValue:))
+        let lead = refs(m, "lead", .unit, required: true)
+        let coordinating = refs(m, "coordinating", .unit)
+        let areas = refs(m, "areas", .area)
+        let indicators = refs(m, "indicators", .indicator)
+        guard let number, let title, let timeline, let kind else { return nil }
+        return PlanTask(
+            number: number, title: title, content: content, timeline: timeline, timelineKind: kind, lead: lead,
+            coordinating: coordinating, areas: areas, indicators: indicators,
+            location: m.value("number")?.location ?? m.location)
+    }
+
+    private func readResponsibility(_ m: YMapping, _ index: Int) -> Responsibility? {
+        let number = m.string("number")
+        let units = refs(m, "units", .unit, required: true)
+        let duties = m.strings("duties", required: true) ?? []
+        guard let number else { return nil }
+        return Responsibility(number: number, units: units, duties: duties)
+    }
+
+    private func readArea(_ m: YMapping, _ index: Int) -> ContentArea? {
+        let id = m.string("id")
+        let title = m.string("title")
+        let plugin = refs(m, "plugin", .plugin, required: true).first
+        let order = m.int("order", required: false)
+        let indicators = readList(m, "indicators") { readIndicator($0, $1) }
+        let template = m.string("template", required: false)
+        var options: [String: OptionValue] = [:]
+        if let o = m.mapping("options", required: false) {
+            for key in o.keys {
+                guard let node = o.value(key) else { continue }
+                if let list = node.elements {
+                    options[key] = .list(list.compactMap { $0.string(m.bag, what: "\(o.context).\(key)") })
+                } else if let number = node.numberValue {
+                    options[key] = .number(number)
+                } else if case .scalar(let s) = node.node, s.style == .plain, ["true", "false"].contains(s.string) {
+                    options[key] = .flag(s.string == "true")
+                } else if let text = node.string(m.bag, what: "\(o.context).\(key)") {
+                    options[key] = .text(text)
+                }
+            }
+            o.finish()
+        }
+        guard let id, let title, let plugin else { return nil }
+        return ContentArea(
+            id: id, title: title, plugin: plugin, order: order ?? (index + 1) * 10, indicators: indicators,
+            options: options, template: template, location: m.value("id")?.location ?? m.location)
+    }
+
+    private func readIndicator(_ m: YMapping, _ index: Int) -> Indicator? {
+        let id = m.string("id")
+        let label = m.string("label")
+        let measure = m.string("measure")
+        let kind = m.choice("kind", Indicator.Kind.allCases.map(\.rawValue)).flatMap(Indicator.Kind.init(rawValue:))
+        let aggregation = m.choice("aggregate", Indicator.Aggregation.allCases.map(\.rawValue), required: false)
+            .flatMap(Indicator.Aggregation.init(rawValue:))
+        let definition = m.string("definition", required: false)
+        var numerator: [String] = []
+        var denominator: [String] = []
+        if let ratio = m.mapping("ratio_of", required: false) {
+            numerator = refs(ratio, "numerator", .indicator, required: true)
+            denominator = refs(ratio, "denominator", .indicator, required: true)
+            ratio.finish()
+        }
+        let partOf = refs(m, "part_of", .indicator).first
+        let scaleMax = m.number("scale_max", required: false)
+        var target: Target?
+        if let t = m.mapping("target", required: false) {
+            let atLeast = t.number("at_least", required: false)
+            let atMost = t.number("at_most", required: false)
+            let basis = t.string("basis", required: false)
+            if (atLeast == nil) == (atMost == nil) {
+                t.bag.error(t.location, "\(t.context): cần đúng một trong 'at_least' hoặc 'at_most' (expected exactly one bound)")
+            } else if let v = atLeast {
+                target = Target(comparison: .atLeast, value: v, basis: basis)
+            } else if let v = atMost {
+                target = Target(comparison: .atMost, value: v, basis: basis)
+            }
+            t.finish()
+        }
+        let monthly = m.bool("monthly") ?? false
+        let reportedBy = refs(m, "reported_by", .unit)
+        guard let id, let label, let measure, let kind else { return nil }
+        let defaultAggregation: Indicator.Aggregation = kind == .count ? .sum : .latest
+        return Indicator(
+            id: id, label: label, measure: measure, kind: kind, aggregation: aggregation ?? defaultAggregation,
+            definition: definition, numerator: numerator, denominator: denominator, partOf: partOf,
+            scaleMax: scaleMax, target: target, monthly: monthly, reportedBy: reportedBy,
+            location: m.value("id")?.location ?? m.location)
+    }
+
+    private func readReporting(_ m: YMapping) -> Reporting? {
+        let periods = readList(m, "periods", required: true) { p, _ -> ReportedPeriod? in
+            let kind = p.string("kind")
+            var window: MonthDayWindow?
+            if let w = p.mapping("window", required: false) {
+                let from = monthDay(w, "from")
+                let to = monthDay(w, "to")
+                if let from, let to { window = MonthDayWindow(from: from, to: to) }
+                w.finish()
+            }
+            let deadline = monthDay(p, "deadline", required: false)
+            guard let kind else { return nil }
+            let at = p.value("kind")?.location ?? p.location
+            if Period(kindCode: kind, year: 2026) == nil {
+                p.bag.error(at, "\(p.context).kind: '\(kind)' không phải kỳ báo cáo; cần Q1–Q4, H1, H2, 9M, year hoặc M01–M12")
+                return nil
+            }
+            return ReportedPeriod(kind: kind, window: window, deadline: deadline, location: at)
+        }
+        let subject = m.string("subject")
+        let addressees = m.strings("addressees", required: true) ?? []
+        let recipients = m.strings("recipients", required: true) ?? []
+        let drafting = m.string("drafting_unit")
+        let signer = m.mapping("signer").flatMap { readSigner($0) }
+        m.finish()
+        guard let subject, let drafting, let signer else { return nil }
+        return Reporting(
+            periods: periods, subject: subject, addressees: addressees, recipients: recipients,
+            draftingUnit: drafting, signer: signer)
+    }
+
+    private func monthDay(_ m: YMapping, _ key: String, required: Bool = true) -> MonthDay? {
+        guard let node = m.require(key, required: required), let text = node.string(m.bag, what: "\(m.context).\(key)")
+        else { return nil }
+        guard let md = MonthDay(text) else {
+            m.bag.error(node.location, "\(m.context).\(key): cần tháng-ngày dạng MM-DD, gặp '\(text)' (expected MM-DD)")
+            return nil
+        }
+        return md
+    }
+
+    private func readSigner(_ m: YMapping) -> PlanSigner? {
+        let authority = m.string("authority", required: false)
+        let title = m.string("title")
+        let name = m.string("name")
+        m.finish()
+        guard let title, let name else { return nil }
+        return PlanSigner(authority: authority, title: title, name: name)
+    }
+
+    private func readClosing(_ m: YMapping) -> PlanClosing? {
+        let recipients = m.strings("recipients", required: true) ?? []
+        let signer = m.mapping("signer").flatMap { readSigner($0) }
+        m.finish()
+        guard let signer else { return nil }
+        return PlanClosing(recipients: recipients, signer: signer)
+    }
+}

@@ -1,0 +1,97 @@
+/// Runs a plugin's descriptor examples through the real aggregation and context building, so
+/// that an example exercises what `compile` would do with the same figures.
+public struct ExampleHarness: Sendable {
+    public let plan: Plan
+    public let registry: PluginRegistry
+
+    public init(plan: Plan, registry: PluginRegistry) {
+        self.plan = plan
+        self.registry = registry
+    }
+
+    public struct Outcome: Sendable {
+        public var section: Section
+        /// Every text of the section: paragraphs, list items, table cells, findings.
+        public var texts: [String]
+        /// Expected texts that were not found, and rejected texts that were.
+        public var missing: [String]
+        public var unexpected: [String]
+        public var passed: Bool { missing.isEmpty && unexpected.isEmpty }
+    }
+
+    /// Runs `example` with the plugin `type` on the plan's first area that uses it.
+    public func run(_ example: PluginExample, plugin type: any SectionPlugin.Type) throws -> Outcome {
+        let id = type.descriptor.id
+        guard let area = plan.areas.first(where: { $0.plugin == id }) else {
+            throw PluginError("the plan has no area using plugin '\(id)'")
+        }
+        guard let period = Period(example.period) else { throw PluginError("bad example period \(example.period)") }
+        var submissions = submissionsFor(example.current, period: period)
+        if let previous = example.previous, let p = period.previous {
+            submissions += submissionsFor(previous, period: p)
+        }
+        if let last = example.sameLastYear {
+            submissions += submissionsFor(last, period: period.sameLastYear)
+        }
+        let engine = Engine(plan: plan, submissions: submissions, registry: registry)
+        let aggregator = Aggregator(plan: plan, submissions: submissions)
+        let current = aggregator.data(for: period).data
+        let previous = period.previous.map { aggregator.data(for: $0).data }.flatMap { $0.isEmpty ? nil : $0 }
+        let sameLastYear = Optional(aggregator.data(for: period.sameLastYear).data).flatMap { $0.isEmpty ? nil : $0 }
+        let context = engine.makeContext(area: area, period: period, current: current, previous: previous, sameLastYear: sameLastYear)
+        let section = try type.init().makeSection(context)
+        let texts = Self.texts(of: section)
+        let all = texts.joined(separator: "\n")
+        return Outcome(
+            section: section, texts: texts, missing: example.expect.filter { !all.contains($0) },
+            unexpected: example.reject.filter { all.contains($0) })
+    }
+
+    func submissionsFor(_ byUnit: [String: [String: ExampleValue]], period: Period) -> [Submission] {
+        byUnit.keys.sorted().map { unit in
+            let file = "example/\(period.code)/\(unit).yaml"
+            var figures: [String: SubmittedValue] = [:]
+            var line = 1
+            for (id, value) in byUnit[unit]!.sorted(by: { $0.key < $1.key }) {
+                line += 1
+                let at = SourceLocation(file: file, line: line, column: 3)
+                switch value {
+                case .number(let n): figures[id] = SubmittedValue(number: n, location: at)
+                case .text(let t): figures[id] = SubmittedValue(text: t, location: at)
+                case .monthly(let months): figures[id] = SubmittedValue(number: months.values.reduce(0, +), months: months, location: at)
+                }
+            }
+            return Submission(
+                unit: unit, period: period, file: file, illustrative: true, figures: figures, narratives: [],
+                location: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// Every text a section holds, for example checks and golden comparisons.
+    public static func texts(of section: Section) -> [String] {
+        var out: [String] = []
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(let h): out.append(h.line)
+                case .paragraph(let p): out.append(p.plainText)
+                case .list(let items): out += items.map(\.plainText)
+                case .table(let t):
+                    out.append(t.caption)
+                    out += t.columns.map(\.headerText)
+                    out += t.rows.flatMap { $0.map(\.text) }
+                    out += (t.totals ?? []).map(\.text)
+                    if let note = t.note { out.append(note) }
+                case .chart(let c): out.append(c.title)
+                }
+            }
+        }
+        walk(section.blocks)
+        out += section.achievements.map(\.text)
+        out += section.limitations.map { [$0.text, $0.cause].compactMap { $0 }.joined(separator: " ") }
+        out += section.nextTasks.map(\.text)
+        out += section.proposals.map(\.text)
+        out += section.diagnostics.map(\.message)
+        return out
+    }
+}

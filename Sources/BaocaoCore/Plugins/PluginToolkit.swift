@@ -1,0 +1,147 @@
+/// Shared wording and lookups for plugins: figures by id, valid comparisons, and the phrases
+/// Vietnamese reports use for them. Plugins own what they say; this keeps how numbers are
+/// compared and written the same in every section.
+extension SectionContext {
+    /// The total of an indicator this period.
+    public func total(_ id: String) -> Figure? { current.totals[id] }
+
+    /// The number of an indicator this period.
+    public func value(_ id: String) -> Double? { current.totals[id]?.number }
+
+    /// The sum of several indicators this period, when every one of them is present.
+    public func sum(_ ids: [String]) -> Double? {
+        let values = ids.compactMap { value($0) }
+        return values.count == ids.count ? values.reduce(0, +) : nil
+    }
+
+    /// Whether the area has any figure or narrative this period.
+    public var hasData: Bool { !current.totals.isEmpty || !current.narratives.isEmpty }
+
+    /// This area's activity narratives, in unit order.
+    public var activities: [NarrativeItem] { current.narratives.filter { $0.kind == .activity } }
+
+    /// The number formatted as the indicator's kind requires: "1.234", "98,7 %", "0,5478".
+    public func format(_ value: Double, _ id: String) -> String {
+        Self.format(value, kind: indicator(id)?.kind ?? .count)
+    }
+
+    public static func format(_ value: Double, kind: Indicator.Kind) -> String {
+        switch kind {
+        case .count, .rank: return VietnameseFormat.number(value, fractionDigits: 0)
+        case .percent: return VietnameseFormat.percent(value)
+        case .score, .text: return VietnameseFormat.number(value, fractionDigits: 4)
+        }
+    }
+
+    /// The comparisons of an indicator with the previous period and with the same period of
+    /// the previous year, each only where both sides exist and cover the same units.
+    public func comparisons(_ id: String) -> [Comparison] {
+        guard let now = total(id), let n = now.number, let kind = indicator(id)?.kind, kind != .text else { return [] }
+        var result: [Comparison] = []
+        for (data, basis) in [(previous, Comparison.Basis.previousPeriod), (sameLastYear, .sameLastYear)] {
+            guard let data, let then = data.totals[id], let t = then.number, Self.sameUnits(now, then) else { continue }
+            result.append(Comparison(current: n, base: t, kind: kind, basis: basis, baseLabel: data.period.label, baseFigure: then))
+        }
+        return result
+    }
+
+    /// The comparison phrases joined: "tăng 12,5 % so với quý II năm 2026 và tăng 3 % so với cùng kỳ năm 2025".
+    public func comparisonPhrase(_ id: String) -> String? {
+        let phrases = comparisons(id).map(\.phrase)
+        return phrases.isEmpty ? nil : phrases.joined(separator: "; ")
+    }
+
+    /// Two totals measure the same thing when they come from the same units.
+    static func sameUnits(_ a: Figure, _ b: Figure) -> Bool {
+        Set(a.sources.map(\.unit)) == Set(b.sources.map(\.unit))
+    }
+
+    /// The id a figure has in the document's provenance records (`FigureRecord.id`).
+    public func figureID(_ figure: Figure) -> String {
+        "\(figure.period.code)/\(figure.indicator)/\(figure.unit ?? "total")"
+    }
+
+    /// A table cell for a figure, linked to its provenance record.
+    public func cell(_ figure: Figure?) -> Cell {
+        guard let figure else { return Cell("—") }
+        if let text = figure.text { return Cell(text, figures: [figureID(figure)]) }
+        guard let n = figure.number else { return Cell("—") }
+        return Cell(format(n, figure.indicator), value: n, figures: [figureID(figure)])
+    }
+
+    /// The standard indicator table: label, unit of measure, this period, the previous period
+    /// and the same period of the previous year (columns shown only when they have data).
+    public func indicatorTable(caption: String, ids: [String], note: String? = nil) -> Table {
+        let showPrevious = previous != nil
+        let showLastYear = sameLastYear != nil
+        var columns = [
+            Table.Column("TT", alignment: .center, width: 0.5), Table.Column("Chỉ tiêu", width: 4),
+            Table.Column("Đơn vị tính", alignment: .center, width: 1.2),
+            Table.Column(capitalized(period.label), alignment: .right, width: 1.4),
+        ]
+        if let previous, showPrevious { columns.append(Table.Column(capitalized(previous.period.label), alignment: .right, width: 1.4)) }
+        if let sameLastYear, showLastYear {
+            columns.append(Table.Column("Cùng kỳ năm \(sameLastYear.period.year)", alignment: .right, width: 1.4))
+        }
+        var rows: [[Cell]] = []
+        for id in ids {
+            guard let indicator = indicator(id) else { continue }
+            var row = [Cell(String(rows.count + 1)), Cell(indicator.label), Cell(indicator.measure), cell(total(id))]
+            if showPrevious { row.append(cell(previous?.totals[id])) }
+            if showLastYear { row.append(cell(sameLastYear?.totals[id])) }
+            rows.append(row)
+        }
+        return Table(caption: caption, columns: columns, rows: rows, note: note)
+    }
+
+    /// The text with its first letter in upper case.
+    public func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}
+
+/// A comparison of this period's value with an earlier one.
+public struct Comparison: Sendable {
+    public enum Basis: Sendable { case previousPeriod, sameLastYear }
+
+    public var current: Double
+    public var base: Double
+    public var kind: Indicator.Kind
+    public var basis: Basis
+    /// "quý II năm 2026" or "quý III năm 2025".
+    public var baseLabel: String
+    public var baseFigure: Figure
+
+    /// "so với quý II năm 2026" or "so với cùng kỳ năm 2025".
+    public var against: String {
+        switch basis {
+        case .previousPeriod: return "so với \(baseLabel)"
+        case .sameLastYear: return "so với cùng kỳ năm \(baseFigure.period.year)"
+        }
+    }
+
+    /// The change as a Vietnamese report states it:
+    /// counts — "tăng 12,5 % so với cùng kỳ năm 2025" (or "tăng 15 hồ sơ" when the base is 0);
+    /// rates — "tăng 2,3 điểm phần trăm so với quý II năm 2026";
+    /// scores — "tăng 1,36 điểm …"; ranks — "tăng 01 bậc …" (a smaller rank is better).
+    public var phrase: String {
+        let delta = current - base
+        if abs(delta) < 1e-9 { return "bằng \(basis == .sameLastYear ? "cùng kỳ năm \(baseFigure.period.year)" : baseLabel)" }
+        let direction = delta > 0 ? "tăng" : "giảm"
+        switch kind {
+        case .count:
+            if base == 0 { return "\(direction) \(VietnameseFormat.number(abs(delta), fractionDigits: 0)) \(against)" }
+            return "\(direction) \(VietnameseFormat.percent(abs(delta) / base * 100, fractionDigits: 1)) \(against)"
+        case .percent:
+            return "\(direction) \(VietnameseFormat.number(abs(delta), fractionDigits: 2)) điểm phần trăm \(against)"
+        case .score:
+            return "\(direction) \(VietnameseFormat.number(abs(delta), fractionDigits: 4)) điểm \(against)"
+        case .rank:
+            let places = VietnameseFormat.twoDigits(Int(abs(delta).rounded()))
+            return delta < 0 ? "tăng \(places) bậc \(against)" : "giảm \(places) bậc \(against)"
+        case .text:
+            return ""
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// What a plugin returns: the body of its content area's section, its findings for the overall
+/// assessment, and diagnostics for the officer (never printed in the signed report).
+public struct Section: Sendable {
+    /// The body under the section heading (the engine writes the heading from the plan).
+    public var blocks: [Block]
+    /// Achievements for "II. Đánh giá chung – Ưu điểm".
+    public var achievements: [Finding]
+    /// Limitations for "II. Đánh giá chung – Tồn tại, hạn chế và nguyên nhân".
+    public var limitations: [Finding]
+    /// Tasks for "III. Nhiệm vụ … kỳ tới".
+    public var nextTasks: [Finding]
+    /// Proposals for "IV. Đề xuất, kiến nghị".
+    public var proposals: [Finding]
+    /// Missing or incomplete data, for `validate` and `compile` to list.
+    public var diagnostics: [Diagnostic]
+    /// Figures the section states, with provenance, for the JSON output.
+    public var figures: [Figure]
+
+    public init(
+        blocks: [Block] = [], achievements: [Finding] = [], limitations: [Finding] = [], nextTasks: [Finding] = [],
+        proposals: [Finding] = [], diagnostics: [Diagnostic] = [], figures: [Figure] = []
+    ) {
+        self.blocks = blocks
+        self.achievements = achievements
+        self.limitations = limitations
+        self.nextTasks = nextTasks
+        self.proposals = proposals
+        self.diagnostics = diagnostics
+        self.figures = figures
+    }
+}
+
+/// A sentence for the overall assessment, with its cause where one is known and the
+/// submissions that back it.
+public struct Finding: Sendable, Equatable {
+    public var text: String
+    public var cause: String?
+    public var sources: [SourceReference]
+
+    public init(_ text: String, cause: String? = nil, sources: [SourceReference] = []) {
+        self.text = text
+        self.cause = cause
+        self.sources = sources
+    }
+}
+
+/// Everything a plugin may read. Read-only; built by the engine.
+public struct SectionContext: Sendable {
+    public var plan: PlanSummary
+    public var area: ContentArea
+    public var period: Period
+    /// This period's figures (only this area's indicators) and this area's narratives.
+    public var current: PeriodData
+    /// The previous period of the same length, when it has data.
+    public var previous: PeriodData?
+    /// The same period of the previous year, when it has data.
+    public var sameLastYear: PeriodData?
+    /// The plan tasks that feed this area.
+    public var tasks: [PlanTask]
+    public var units: [PlanUnit]
+    /// The cut-off window of the period.
+    public var window: DateWindow
+
+    public init(
+        plan: PlanSummary, area: ContentArea, period: Period, current: PeriodData, previous: PeriodData?,
+        sameLastYear: PeriodData?, tasks: [PlanTask], units: [PlanUnit], window: DateWindow
+    ) {
+        self.plan = plan
+        self.area = area
+        self.period = period
+        self.current = current
+        self.previous = previous
+        self.sameLastYear = sameLastYear
+        self.tasks = tasks
+        self.units = units
+        self.window = window
+    }
+
+    public func indicator(_ id: String) -> Indicator? { area.indicators.first { $0.id == id } }
+
+    /// A unit's short name for running text, or its id.
+    public func unitName(_ id: String) -> String { units.first { $0.id == id }?.shortName ?? id }
+
+    /// A diagnostic located at the area in the plan file.
+    public func warning(_ message: String) -> Diagnostic { .warning(area.location, message) }
+}
+
+/// The plan facts a plugin may need, without the other areas.
+public struct PlanSummary: Sendable {
+    public var title: String
+    public var year: Int
+    public var issuingBodyName: String
+    public var place: String
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Yams
+
+/// Reads a YAML file into a located node tree, turning every failure into a diagnostic.
+///
+/// The text is checked as UTF-8 (the offending byte is located), a byte-order mark is dropped,
+/// and the text is normalised to Unicode NFC before parsing so that names typed in decomposed
+/// form match their composed spelling.
+public enum YAMLSource {
+    /// Files larger than this are refused before parsing.
+    public static let maximumFileSize = 16 * 1024 * 1024
+
+    /// Loads and composes `path`; `displayPath` is how diagnostics name the file.
+    /// Returns nil (with diagnostics in `bag`) when the file cannot be read or parsed.
+    public static func load(path: String, displayPath: String, bag: DiagnosticBag) -> YNode? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            bag.error(.file(displayPath), "không tìm thấy tệp (file not found)")
+            return nil
+        }
+        if isDirectory.boolValue {
+            bag.error(.file(displayPath), "đây là thư mục, cần một tệp YAML (expected a YAML file, found a directory)")
+            return nil
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > maximumFileSize {
+            bag.error(
+                .file(displayPath),
+                "tệp quá lớn: \(size) byte, giới hạn \(maximumFileSize) byte (file too large)")
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            bag.error(.file(displayPath), "không đọc được tệp (file is not readable)")
+            return nil
+        }
+        return parse(data: data, displayPath: displayPath, bag: bag)
+    }
+
+    /// Parses YAML bytes. Exposed for tests and for text that does not come from a file.
+    public static func parse(data: Data, displayPath: String, bag: DiagnosticBag) -> YNode? {
+        guard let text = decodeUTF8(data, displayPath: displayPath, bag: bag) else { return nil }
+        return parse(text: text, displayPath: displayPath, bag: bag)
+    }
+
+    public static func parse(text rawText: String, displayPath: String, bag: DiagnosticBag) -> YNode? {
+        var text = rawText
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // NFC, as every text a user reads must be; decomposed input would not match ids.
+        text = text.precomposedStringWithCanonicalMapping
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
+            return nil
+        }
+        if let tab = firstIndentationTab(in: text) {
+            bag.error(
+                SourceLocation(file: displayPath, line: tab.line, column: tab.column),
+                "dùng ký tự tab để thụt lề; YAML chỉ cho phép dấu cách (tab used for indentation; use spaces)")
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
+                return nil
+            }
+            return YNode(node: node, file: displayPath)
+        } catch let error as YamlError {
+            bag.append(diagnostic(for: error, displayPath: displayPath, text: text))
+            return nil
+        } catch {
+            bag.error(.file(displayPath), "lỗi cú pháp YAML: \(error)")
+            return nil
+        }
+    }
+
+    static func diagnostic(for error: YamlError, displayPath: String, text: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: displayPath, line: mark.line, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "lỗi cú pháp YAML: \(problem)"
+            if let context { message += " (\(context.text) tại dòng \(context.mark.line))" }
+            return .error(at(mark), message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let first = at(context.mark)
+            let second = secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text)
+                .map { SourceLocation(file: displayPath, line: $0.line, column: $0.column) }
+            return .error(
+                second ?? first,
+                "khóa \(keys) bị lặp lại trong cùng một bảng; lần đầu ở dòng \(context.mark.line) (duplicate key)")
+        case .reader(let problem, let offset, _, _):
+            let location = offset.map { lineColumn(ofUTF8Offset: $0, in: text, file: displayPath) } ?? .file(displayPath)
+            return .error(location, "không đọc được tệp: \(problem)")
+        default:
+            return .error(.file(displayPath), "lỗi YAML: \(error)")
+        }
+    }
+
+    /// Validates UTF-8, naming the line and column of the first invalid byte.
+    static func decodeUTF8(_ data: Data, displayPath: String, bag: DiagnosticBag) -> String? {
+        if let text = String(data: data, encoding: .utf8) { return text }
+        var line = 1
+        var column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput: break loop
+            case .error:
+                bag.error(
+                    SourceLocation(file: displayPath, line: line, column: column),
+                    "tệp không phải UTF-8 hợp lệ; hãy lưu lại với mã hóa UTF-8 (invalid UTF-8)")
+                return nil
+            }
+        }
+        bag.error(.file(displayPath), "tệp không phải UTF-8 hợp lệ (invalid UTF-8)")
+        return nil
+    }
+
+    /// libyaml reports a tab in indentation with a confusing message, often far from the tab.
+    static func firstIndentationTab(in text: String) -> (line: Int, column: Int)? {
+        var line = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            line += 1
+            var column = 0
+            for scalar in rawLine.unicodeScalars {
+                column += 1
+                if scalar == "\t" { return (line, column) }
+                if scalar != " " { break }
+            }
+        }
+        return nil
+    }
+
+    /// Yams names the first of two duplicate keys; the mistake is usually the second.
+    static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let indent = mark.column - 1
+        for index in mark.line..<lines.count {
+            let candidate = lines[index]
+            let thisIndent = candidate.prefix { $0 == " " }.count
+            let trimmed = candidate.dropFirst(thisIndent)
+            if thisIndent < indent && !trimmed.isEmpty && !trimmed.hasPrefix("#") { return nil }
+            if thisIndent == indent, trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
+                return (index + 1, indent + 1)
+            }
+        }
+        return nil
+    }
+
+    static func lineColumn(ofUTF8Offset offset: Int, in text: String, file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var consumed = 0
+        for scalar in text.unicodeScalars {
+            if consumed >= offset { break }
+            consumed += String(scalar).utf8.count
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}

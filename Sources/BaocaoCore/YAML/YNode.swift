@@ -1,0 +1,269 @@
+import Foundation
+import Yams
+
+/// A YAML node with the file it came from, read through typed accessors that record a located
+/// diagnostic for every mismatch instead of stopping at the first.
+public struct YNode {
+    public let node: Node
+    public let file: String
+
+    public init(node: Node, file: String) {
+        self.node = node
+        self.file = file
+    }
+
+    public var location: SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0)
+    }
+
+    /// How the node reads to a person, for "found …" in messages.
+    public var found: String {
+        switch node {
+        case .mapping: return "một bảng khóa–giá trị (a mapping)"
+        case .sequence: return "một danh sách (a list)"
+        case .scalar(let s):
+            if isNull { return "giá trị rỗng (nothing)" }
+            let text = s.string.count > 40 ? String(s.string.prefix(40)) + "…" : s.string
+            return "'\(text)'"
+        case .alias: return "một alias"
+        }
+    }
+
+    public var isNull: Bool {
+        guard case .scalar(let s) = node else { return false }
+        return s.style == .plain && (s.tag.rawValue == "tag:yaml.org,2002:null" || ["", "~", "null", "Null", "NULL"].contains(s.string))
+    }
+
+    var scalar: Node.Scalar? {
+        if case .scalar(let s) = node { return s }
+        return nil
+    }
+
+    /// The elements of a sequence, or nil.
+    public var elements: [YNode]? {
+        guard case .sequence(let seq) = node else { return nil }
+        return seq.map { YNode(node: $0, file: file) }
+    }
+
+    // MARK: Typed reads. Each returns nil and records an error when the node is not of the type.
+
+    public func string(_ bag: DiagnosticBag, what: String) -> String? {
+        guard let s = scalar, !isNull else {
+            bag.error(location, "\(what): cần một chuỗi văn bản, gặp \(found) (expected text)")
+            return nil
+        }
+        return s.string
+    }
+
+    public func int(_ bag: DiagnosticBag, what: String) -> Int? {
+        if let s = scalar, !isNull, s.style == .plain, let value = Int(s.string) { return value }
+        bag.error(location, "\(what): cần một số nguyên, gặp \(found) (expected a whole number)")
+        return nil
+    }
+
+    public func number(_ bag: DiagnosticBag, what: String) -> Double? {
+        if let value = numberValue { return value }
+        bag.error(location, "\(what): cần một số, gặp \(found) (expected a number; write decimals with a dot: 98.7)")
+        return nil
+    }
+
+    /// The node as a number, when it is a plain number scalar.
+    public var numberValue: Double? {
+        guard let s = scalar, !isNull, s.style == .plain else { return nil }
+        let text = s.string
+        guard text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
+            let value = Double(text), value.isFinite
+        else { return nil }
+        return value
+    }
+
+    public func bool(_ bag: DiagnosticBag, what: String) -> Bool? {
+        if let s = scalar, s.style == .plain {
+            switch s.string {
+            case "true", "True", "TRUE", "yes": return true
+            case "false", "False", "FALSE", "no": return false
+            default: break
+            }
+        }
+        bag.error(location, "\(what): cần true hoặc false, gặp \(found) (expected true or false)")
+        return nil
+    }
+
+    public func date(_ bag: DiagnosticBag, what: String) -> CivilDate? {
+        if let s = scalar, !isNull, let date = CivilDate(iso: s.string) { return date }
+        bag.error(location, "\(what): cần một ngày dạng YYYY-MM-DD, gặp \(found) (expected a date YYYY-MM-DD)")
+        return nil
+    }
+
+    public func mapping(_ bag: DiagnosticBag, what: String) -> YMapping? {
+        guard case .mapping = node else {
+            bag.error(location, "\(what): cần một bảng khóa–giá trị, gặp \(found) (expected a mapping)")
+            return nil
+        }
+        return YMapping(self, bag: bag, context: what)
+    }
+
+    public func list(_ bag: DiagnosticBag, what: String) -> [YNode]? {
+        guard let elements else {
+            bag.error(location, "\(what): cần một danh sách, gặp \(found) (expected a list)")
+            return nil
+        }
+        return elements
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    public func strings(_ bag: DiagnosticBag, what: String) -> [String]? {
+        if scalar != nil, !isNull { return string(bag, what: what).map { [$0] } }
+        guard let items = list(bag, what: what) else { return nil }
+        return items.compactMap { $0.string(bag, what: what) }
+    }
+}
+
+/// A mapping being read. Every key asked for is remembered as known; `finish()` reports the
+/// keys that no accessor asked for, so that a typo is never silently ignored.
+public final class YMapping {
+    public let node: YNode
+    public let bag: DiagnosticBag
+    /// Names the mapping in messages, e.g. "units[2]" or "reporting".
+    public let context: String
+    private var pairs: [(key: String, keyNode: YNode, value: YNode)] = []
+    private var known: [String] = []
+
+    init(_ node: YNode, bag: DiagnosticBag, context: String) {
+        self.node = node
+        self.bag = bag
+        self.context = context
+        if case .mapping(let mapping) = node.node {
+            for (k, v) in mapping {
+                let keyNode = YNode(node: k, file: node.file)
+                guard let key = k.scalar?.string else {
+                    bag.error(keyNode.location, "\(context): khóa phải là chuỗi văn bản, gặp \(keyNode.found) (keys must be text)")
+                    continue
+                }
+                pairs.append((key, keyNode, YNode(node: v, file: node.file)))
+            }
+        }
+    }
+
+    public var location: SourceLocation { node.location }
+    public var keys: [String] { pairs.map(\.key) }
+
+    /// The value at `key`, or nil. Marks the key as known.
+    public func value(_ key: String) -> YNode? {
+        known.append(key)
+        return pairs.first { $0.key == key }?.value
+    }
+
+    /// The location of `key` itself (for messages about the key).
+    public func keyLocation(_ key: String) -> SourceLocation? {
+        pairs.first { $0.key == key }?.keyNode.location
+    }
+
+    /// The value at `key`; records "missing" when absent or empty and `required`.
+    public func require(_ key: String, required: Bool = true) -> YNode? {
+        guard let v = value(key), !v.isNull else {
+            if required {
+                let at = keyLocation(key) ?? location
+                bag.error(at, "\(context): thiếu trường bắt buộc '\(key)' (missing required field '\(key)')")
+            }
+            return nil
+        }
+        return v
+    }
+
+    private func what(_ key: String) -> String { "\(context).\(key)" }
+
+    public func string(_ key: String, required: Bool = true) -> String? {
+        require(key, required: required)?.string(bag, what: what(key))
+    }
+
+    public func int(_ key: String, required: Bool = true) -> Int? {
+        require(key, required: required)?.int(bag, what: what(key))
+    }
+
+    public func number(_ key: String, required: Bool = true) -> Double? {
+        require(key, required: required)?.number(bag, what: what(key))
+    }
+
+    public func bool(_ key: String, required: Bool = false) -> Bool? {
+        require(key, required: required)?.bool(bag, what: what(key))
+    }
+
+    public func date(_ key: String, required: Bool = true) -> CivilDate? {
+        require(key, required: required)?.date(bag, what: what(key))
+    }
+
+    public func strings(_ key: String, required: Bool = false) -> [String]? {
+        require(key, required: required)?.strings(bag, what: what(key))
+    }
+
+    /// A list of strings (or one string) with the location of each.
+    public func locatedStrings(_ key: String, required: Bool = false) -> [(text: String, location: SourceLocation)] {
+        guard let node = require(key, required: required) else { return [] }
+        let items = node.elements ?? [node]
+        return items.compactMap { item in item.string(bag, what: what(key)).map { ($0, item.location) } }
+    }
+
+    public func mapping(_ key: String, required: Bool = true) -> YMapping? {
+        require(key, required: required)?.mapping(bag, what: what(key))
+    }
+
+    public func list(_ key: String, required: Bool = false) -> [YNode]? {
+        require(key, required: required)?.list(bag, what: what(key))
+    }
+
+    /// A string that must be one of `allowed`.
+    public func choice(_ key: String, _ allowed: [String], required: Bool = true) -> String? {
+        guard let node = require(key, required: required), let text = node.string(bag, what: what(key)) else {
+            return nil
+        }
+        guard allowed.contains(text) else {
+            bag.error(
+                node.location,
+                "\(what(key)): giá trị '\(text)' không hợp lệ; cần một trong: \(allowed.joined(separator: ", ")) (unknown value)")
+            return nil
+        }
+        return text
+    }
+
+    /// Reports every key that no accessor asked for, with a suggestion when one is close.
+    public func finish() {
+        for pair in pairs where !known.contains(pair.key) {
+            var message = "\(context): khóa không hợp lệ '\(pair.key)' (unknown key)"
+            if let near = Self.nearest(pair.key, in: known) {
+                message += "; có phải là '\(near)'? (did you mean '\(near)'?)"
+            } else {
+                let expected = Array(Set(known)).sorted().joined(separator: ", ")
+                message += "; các khóa hợp lệ: \(expected)"
+            }
+            bag.error(pair.keyNode.location, message)
+        }
+    }
+
+    /// The known key within edit distance 2 of `key`, if any.
+    static func nearest(_ key: String, in candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for c in Set(candidates) {
+            let d = editDistance(key.lowercased(), c.lowercased())
+            if d <= 2, d < (best?.1 ?? .max) || (d == best?.1 && c < best!.0) { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

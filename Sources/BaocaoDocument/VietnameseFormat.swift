@@ -1,0 +1,112 @@
+/// Numbers and dates written the way Vietnamese administrative text writes them.
+///
+/// - Numbers: dot for thousands, comma for decimals: "1.234", "98,7 %".
+/// - Dates in running text (Nghị định 30/2020): "ngày 05 tháng 01 năm 2026" — the day below 10
+///   and the months 1 and 2 take a leading zero, months 3 to 12 do not ("ngày 20 tháng 6").
+/// - Dates in tables: "05/01/2026".
+public enum VietnameseFormat {
+    /// A number with dot grouping and at most `fractionDigits` decimals after a comma;
+    /// trailing zeros of the fraction are dropped ("98,70" → "98,7", "12,00" → "12").
+    public static func number(_ value: Double, fractionDigits: Int = 2) -> String {
+        guard value.isFinite else { return "—" }
+        let scale = pow10(fractionDigits)
+        // Round half away from zero on the decimal value, not on its binary approximation.
+        let scaled = (abs(value) * scale * (1 + 4 * Double.ulpOfOne)).rounded(.toNearestOrAwayFromZero)
+        var integerPart = UInt64(scaled / scale)
+        var fraction = UInt64(scaled) - integerPart * UInt64(scale)
+        if fractionDigits == 0 { fraction = 0 }
+        var digits: [String] = []
+        repeat {
+            let chunk = integerPart % 1000
+            integerPart /= 1000
+            digits.append(integerPart > 0 ? pad3(chunk) : String(chunk))
+        } while integerPart > 0
+        var text = digits.reversed().joined(separator: ".")
+        if fraction > 0 {
+            var frac = String(fraction)
+            frac = String(repeating: "0", count: fractionDigits - frac.count) + frac
+            while frac.hasSuffix("0") { frac.removeLast() }
+            text += "," + frac
+        }
+        let isZero = text.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
+        return (value < 0 && !isZero) ? "-" + text : text
+    }
+
+    /// An integer count: "1.234".
+    public static func count(_ value: Int) -> String { number(Double(value), fractionDigits: 0) }
+
+    /// A percentage: "98,7 %". The value is in percent (98.7, not 0.987).
+    public static func percent(_ value: Double, fractionDigits: Int = 2) -> String {
+        number(value, fractionDigits: fractionDigits) + " %"
+    }
+
+    /// A date in running text: "ngày 05 tháng 01 năm 2026", "ngày 20 tháng 6 năm 2026".
+    public static func longDate(_ date: CivilDate) -> String {
+        "ngày \(twoDigits(date.day)) tháng \(monthNumber(date.month)) năm \(date.year)"
+    }
+
+    /// The blank date a draft leaves for the clerk to fill at signing: "ngày      tháng      năm 2026".
+    public static func blankLongDate(year: Int) -> String {
+        "ngày      tháng      năm \(year)"
+    }
+
+    /// A date in a table or in parentheses: "05/01/2026".
+    public static func shortDate(_ date: CivilDate) -> String {
+        "\(twoDigits(date.day))/\(twoDigits(date.month))/\(date.year)"
+    }
+
+    /// A day and month without the year: "15/12".
+    public static func dayMonth(_ date: CivilDate) -> String {
+        "\(twoDigits(date.day))/\(twoDigits(date.month))"
+    }
+
+    /// The month as written after "tháng" in running text: "01", "02", then "3" … "12".
+    public static func monthNumber(_ month: Int) -> String {
+        month <= 2 ? twoDigits(month) : String(month)
+    }
+
+    /// Upper-case Roman numerals for headings and quarters: 1 → "I", 4 → "IV".
+    public static func roman(_ n: Int) -> String {
+        precondition(n > 0 && n < 4000, "roman numerals cover 1…3999")
+        let table: [(Int, String)] = [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        ]
+        var rest = n
+        var out = ""
+        for (value, symbol) in table {
+            while rest >= value {
+                out += symbol
+                rest -= value
+            }
+        }
+        return out
+    }
+
+    /// Lower-case letter points as Vietnamese legal text numbers them: a, b, c, d, đ, e, g, h …
+    /// (no f, j, w, z), then "aa" … past the alphabet.
+    public static func letter(_ n: Int) -> String {
+        precondition(n > 0)
+        let letters = Array("abcdđeghiklmnopqrstuvxy")
+        var rest = n - 1
+        var out = ""
+        repeat {
+            out = String(letters[rest % letters.count]) + out
+            rest = rest / letters.count - 1
+        } while rest >= 0
+        return out
+    }
+
+    /// A number with a leading zero below 10: "05", "12".
+    public static func twoDigits(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : String(n) }
+
+    private static func pad3(_ n: UInt64) -> String {
+        n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : String(n)
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<max(0, n) { r *= 10 }
+        return r
+    }
+}

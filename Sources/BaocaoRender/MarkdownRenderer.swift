@@ -1,0 +1,176 @@
+import BaocaoDocument
+import Foundation
+
+/// Markdown that reads as the report itself: the header and the signature block as two-column
+/// tables, the body with its numbered headings, tables with right-aligned figures.
+/// Text from the document is escaped, so unit data cannot inject markup.
+public struct MarkdownRenderer: Renderer {
+    public static let format = "md"
+    public static let fileExtension = "md"
+
+    public init() {}
+
+    public func render(_ document: ReportDocument) throws -> Data {
+        Data(text(document).utf8)
+    }
+
+    public func text(_ d: ReportDocument) -> String {
+        var out: [String] = []
+        let h = d.header
+        let left = [esc(h.parentBody), "**\(esc(h.issuingBody))**", esc(h.numberLine)].joined(separator: "<br>")
+        let right = ["**\(esc(h.nationalTitle))**", "**\(esc(h.motto))**", "*\(esc(h.placeAndDate))*"].joined(separator: "<br>")
+        out.append("| \(left) | \(right) |")
+        out.append("|:---:|:---:|")
+        out.append("")
+        for notice in d.notices {
+            out.append("> **\(esc(notice))**")
+            out.append("")
+        }
+        out.append("# \(esc(d.typeName))")
+        out.append("")
+        out.append("**\(esc(d.summary))**")
+        out.append("")
+        if d.addressees.count == 1 {
+            out.append("Kính gửi: \(esc(d.addressees[0])).")
+        } else if !d.addressees.isEmpty {
+            out.append("Kính gửi:")
+            out.append("")
+            for (i, a) in d.addressees.enumerated() {
+                out.append("- \(esc(a))\(i == d.addressees.count - 1 ? "." : ";")")
+            }
+        }
+        out.append("")
+        out += blocks(d.body)
+        out += closing(d.closing)
+        for appendix in d.appendices {
+            out.append("---")
+            out.append("")
+            out.append("## \(esc(appendix.label))")
+            out.append("")
+            out.append("**\(esc(appendix.title))**")
+            out.append("")
+            out.append("*\(esc(appendix.attachedTo))*")
+            out.append("")
+            out += blocks(appendix.body)
+        }
+        while out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown of body blocks alone (for reviewing one section).
+    public func text(blocks: [Block]) -> String {
+        var lines = self.blocks(blocks)
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func blocks(_ blocks: [Block]) -> [String] {
+        var out: [String] = []
+        for block in blocks {
+            switch block {
+            case .heading(let heading):
+                let marks = String(repeating: "#", count: min(heading.level + 1, 6))
+                out.append("\(marks) \(esc(heading.line))")
+            case .paragraph(let p):
+                out.append(esc(runs: p.runs, atLineStart: true))
+            case .list(let items):
+                out += items.map { "- " + esc(runs: $0.runs, atLineStart: false) }
+            case .table(let table):
+                out += self.table(table)
+            case .chart(let chart):
+                out += self.chart(chart)
+            }
+            out.append("")
+        }
+        return out
+    }
+
+    func table(_ t: Table) -> [String] {
+        var out: [String] = []
+        if !t.caption.isEmpty {
+            out.append("**\(esc(t.caption))**")
+            out.append("")
+        }
+        out.append("| " + t.columns.map { esc($0.headerText) }.joined(separator: " | ") + " |")
+        out.append(
+            "|"
+                + t.columns.map {
+                    switch $0.alignment {
+                    case .left: return ":---"
+                    case .center: return ":---:"
+                    case .right: return "---:"
+                    }
+                }.joined(separator: "|") + "|")
+        for row in t.rows {
+            out.append("| " + row.map { cell($0.text) }.joined(separator: " | ") + " |")
+        }
+        if let totals = t.totals {
+            out.append("| " + totals.map { $0.text.isEmpty ? "" : "**\(cell($0.text))**" }.joined(separator: " | ") + " |")
+        }
+        if let note = t.note {
+            out.append("")
+            out.append("*\(esc(note))*")
+        }
+        return out
+    }
+
+    func chart(_ c: Chart) -> [String] {
+        // Markdown cannot draw; the chart's data is shown as a table.
+        let unit = c.unit.map { " (\($0))" } ?? ""
+        var columns = [Table.Column("")]
+        columns += c.categories.map { Table.Column($0, alignment: .right) }
+        let rows: [[Cell]] = c.series.map { s in
+            [Cell(s.name)] + s.values.map { Cell($0.map { VietnameseFormat.number($0) } ?? "—") }
+        }
+        var note: String?
+        if let r = c.reference { note = "\(r.label): \(VietnameseFormat.number(r.value))" }
+        return table(Table(caption: "Biểu đồ: \(c.title)\(unit)", columns: columns, rows: rows, note: note))
+    }
+
+    func closing(_ c: DocumentClosing) -> [String] {
+        let left = (["***Nơi nhận:***"] + c.recipients.map(esc)).joined(separator: "<br>")
+        var signer: [String] = []
+        if let authority = c.signer.authority { signer.append("**\(esc(authority))**") }
+        signer.append("**\(esc(c.signer.title))**")
+        signer += ["", "", ""]
+        signer.append("**\(esc(c.signer.name))**")
+        return ["| \(left) | \(signer.joined(separator: "<br>")) |", "|:---|:---:|", ""]
+    }
+
+    // MARK: Escaping
+
+    func esc(runs: [TextRun], atLineStart: Bool) -> String {
+        var out = ""
+        for (i, run) in runs.enumerated() {
+            var t = esc(run.text, atLineStart: atLineStart && i == 0)
+            if t.isEmpty { continue }
+            if run.bold { t = "**\(t)**" }
+            if run.italic { t = "*\(t)*" }
+            out += t
+        }
+        return out
+    }
+
+    func esc(_ text: String) -> String { esc(text, atLineStart: true) }
+
+    /// Escapes Markdown and HTML syntax; folds newlines into spaces.
+    func esc(_ text: String, atLineStart: Bool) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~": out += "\\\(ch)"
+            case "\n", "\r", "\t": out += " "
+            default: out.append(ch)
+            }
+        }
+        if atLineStart, let first = out.first, "#+-=".contains(first) { out = "\\" + out }
+        if atLineStart, let dot = out.firstIndex(where: { !$0.isNumber }), dot != out.startIndex,
+            out[dot] == "." || out[dot] == ")"
+        {
+            out.insert("\\", at: dot)
+        }
+        return out
+    }
+
+    func cell(_ text: String) -> String { esc(text, atLineStart: false) }
+}

@@ -1,0 +1,4 @@
+import BaocaoCLI
+import Foundation
+
+exit(await BaocaoCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

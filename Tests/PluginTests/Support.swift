@@ -1,0 +1,93 @@
+import BaocaoCore
+import BaocaoPlugins
+import BaocaoRender
+import Foundation
+import XCTest
+
+/// Paths and helpers shared by the plugin tests.
+enum Fixtures {
+    /// The package root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let planPath = root.appendingPathComponent("Plans/ke-hoach-tuyen-truyen-cchc-2026.yaml").path
+    static let dataPath = root.appendingPathComponent("Plans/data").path
+
+    /// The shipped 2026 plan; fails the test when it does not load.
+    static func plan(file: StaticString = #filePath, line: UInt = #line) throws -> Plan {
+        let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: planPath)
+        guard let plan = result.plan else {
+            XCTFail("the shipped plan does not load:\n" + result.diagnostics.map(\.description).joined(separator: "\n"), file: file, line: line)
+            throw PluginError("plan")
+        }
+        return plan
+    }
+
+    /// Runs every example of a plugin's descriptor and reports each one that fails.
+    static func runExamples(_ type: any SectionPlugin.Type, file: StaticString = #filePath, line: UInt = #line) throws {
+        let harness = ExampleHarness(plan: try plan(), registry: BuiltinPlugins.registry)
+        let examples = type.descriptor.examples
+        XCTAssertFalse(examples.isEmpty, "\(type.descriptor.id) has no examples", file: file, line: line)
+        for example in examples {
+            let outcome = try harness.run(example, plugin: type)
+            XCTAssertTrue(
+                outcome.passed,
+                """
+                example '\(example.name)' of \(type.descriptor.id):
+                  missing: \(outcome.missing)
+                  unexpected: \(outcome.unexpected)
+                  section texts:
+                \(outcome.texts.map { "    " + $0 }.joined(separator: "\n"))
+                """, file: file, line: line)
+        }
+    }
+
+    /// The section a plugin writes for `period` from the shipped example data.
+    static func shippedSection(area id: String, period: String) async throws -> Section {
+        let plan = try plan()
+        let data = DataLoader(plan: plan).load(folder: dataPath, displayRoot: "Plans/data")
+        XCTAssertFalse(data.diagnostics.contains { $0.severity == .error }, data.diagnostics.map(\.description).joined(separator: "\n"))
+        let engine = Engine(plan: plan, submissions: data.submissions, registry: BuiltinPlugins.registry)
+        let output = try await engine.compile(period: Period(period)!)
+        guard let section = output.sections.first(where: { $0.area.id == id })?.section else {
+            throw PluginError("no area \(id)")
+        }
+        return section
+    }
+
+    /// Markdown of a section, with its findings, for golden comparisons.
+    static func review(_ section: Section) -> String {
+        var text = MarkdownRenderer().text(blocks: section.blocks)
+        func list(_ title: String, _ items: [Finding]) {
+            guard !items.isEmpty else { return }
+            text += "\n## \(title)\n\n" + items.map { "- " + $0.text + ($0.cause.map { " — nguyên nhân: \($0)" } ?? "") }.joined(separator: "\n") + "\n"
+        }
+        list("Ưu điểm", section.achievements)
+        list("Tồn tại, hạn chế", section.limitations)
+        list("Nhiệm vụ kỳ tới", section.nextTasks)
+        list("Đề xuất", section.proposals)
+        if !section.diagnostics.isEmpty {
+            text += "\n## Chẩn đoán (không in trong báo cáo)\n\n" + section.diagnostics.map { "- \($0.severity.rawValue): \($0.message)" }.joined(separator: "\n") + "\n"
+        }
+        return text
+    }
+
+    /// Compares `text` with `Golden/<name>`; with BAOCAO_UPDATE_GOLDEN=1 writes it instead.
+    static func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = root.appendingPathComponent("Tests/PluginTests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["BAOCAO_UPDATE_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
+            XCTFail("missing golden file \(url.path); run with BAOCAO_UPDATE_GOLDEN=1 and review it", file: file, line: line)
+            return
+        }
+        if golden != text {
+            let a = golden.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            XCTFail(
+                "\(name) differs from the golden file at line \(first + 1):\n golden: \(first < a.count ? String(a[first]) : "<end>")\n actual: \(first < b.count ? String(b[first]) : "<end>")",
+                file: file, line: line)
+        }
+    }
+}
