@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "BaocaoDocument"),
@@ -44,7 +45,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "BaocaoRender", dependencies: ["BaocaoDocument"]),
+        .target(
+            name: "BaocaoRender",
+            dependencies: ["BaocaoDocument", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "BaocaoPlugins", dependencies: ["BaocaoCore"] + pluginProducts),
         .target(
             name: "BaocaoCLI",

@@ -12,7 +12,12 @@ struct ValidateCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "The plan file (default: the newest plan in Plans/).")
-    var plan: String?
+    var planArgument: String?
+
+    @Option(name: .customLong("plan"), help: "The plan file, as for compile (same as the argument).")
+    var planOption: String?
+
+    var plan: String? { planOption ?? planArgument }
 
     @Option(name: .long, help: "The units' data folder (default: the plan's folder + /data).")
     var data: String?

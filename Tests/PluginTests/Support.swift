@@ -15,7 +15,8 @@ enum Fixtures {
     static func plan(file: StaticString = #filePath, line: UInt = #line) throws -> Plan {
         let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: planPath)
         guard let plan = result.plan else {
-            XCTFail("the shipped plan does not load:\n" + result.diagnostics.map(\.description).joined(separator: "\n"), file: file, line: line)
+            XCTFail(
+                "the shipped plan does not load:\n" + result.diagnostics.map(\.description).joined(separator: "\n"), file: file, line: line)
             throw PluginError("plan")
         }
         return plan
@@ -58,14 +59,18 @@ enum Fixtures {
         var text = MarkdownRenderer().text(blocks: section.blocks)
         func list(_ title: String, _ items: [Finding]) {
             guard !items.isEmpty else { return }
-            text += "\n## \(title)\n\n" + items.map { "- " + $0.text + ($0.cause.map { " — nguyên nhân: \($0)" } ?? "") }.joined(separator: "\n") + "\n"
+            text +=
+                "\n## \(title)\n\n"
+                + items.map { "- " + $0.text + ($0.cause.map { " — nguyên nhân: \($0)" } ?? "") }.joined(separator: "\n") + "\n"
         }
         list("Ưu điểm", section.achievements)
         list("Tồn tại, hạn chế", section.limitations)
         list("Nhiệm vụ kỳ tới", section.nextTasks)
         list("Đề xuất", section.proposals)
         if !section.diagnostics.isEmpty {
-            text += "\n## Chẩn đoán (không in trong báo cáo)\n\n" + section.diagnostics.map { "- \($0.severity.rawValue): \($0.message)" }.joined(separator: "\n") + "\n"
+            text +=
+                "\n## Chẩn đoán (không in trong báo cáo)\n\n"
+                + section.diagnostics.map { "- \($0.severity.rawValue): \($0.message)" }.joined(separator: "\n") + "\n"
         }
         return text
     }

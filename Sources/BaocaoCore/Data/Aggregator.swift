@@ -108,7 +108,7 @@ public struct Aggregator: Sendable {
                 value: v.number)
             result[id] = Figure(
                 indicator: id, period: s.period, unit: s.unit, number: v.number, text: v.text, months: v.months,
-                outOf: v.outOf, notes: v.note.map { [$0] } ?? [], year: v.year, source: v.source, group: v.group,
+                outOf: v.outOf, notes: v.note.map { [$0] } ?? [], year: v.year, source: v.source, group: v.group, earlier: v.earlier,
                 sources: [source], derivation: "submitted")
         }
         return result
@@ -182,7 +182,7 @@ public struct Aggregator: Sendable {
             let d = den.compactMap(\.number).reduce(0, +)
             guard d > 0 else { continue }
             figures[indicator.id] = Figure(
-                indicator: indicator.id, period: period, unit: unit, number: n / d * 100,
+                indicator: indicator.id, period: period, unit: unit, number: n * 100 / d,
                 sources: (num + den).flatMap(\.sources).sorted(),
                 derivation:
                     "ratio: (\(indicator.numerator.joined(separator: " + "))) ÷ (\(indicator.denominator.joined(separator: " + "))) × 100")

@@ -47,14 +47,27 @@ public struct DataLoader {
         return Result(submissions: [submission], diagnostics: bag.sorted)
     }
 
+    /// The plan's year and the year before (the baseline of "cùng kỳ").
+    var acceptedYears: ClosedRange<Int> { (plan.year - 1)...plan.year }
+
     /// Relative paths of the data files, sorted so that loading is deterministic.
     func dataFiles(in folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
         while let item = enumerator.nextObject() as? String {
-            let name = (item as NSString).lastPathComponent
-            if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            if item.split(separator: "/").count > 2 { continue }
+            let components = item.split(separator: "/").map(String.init)
+            // Hidden and underscore-prefixed files and folders are set aside (archives, drafts).
+            if components.contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }) {
+                enumerator.skipDescendants()
+                continue
+            }
+            // A period folder of another year belongs to another plan sharing the folder.
+            if components.count == 1, let period = Period(components[0]), !acceptedYears.contains(period.year) {
+                enumerator.skipDescendants()
+                continue
+            }
+            if components.count > 2 { continue }
+            let name = components.last ?? ""
             if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { files.append(item) }
         }
         return files.sorted()
@@ -63,7 +76,7 @@ public struct DataLoader {
     // MARK: One file
 
     func read(_ root: YNode, folderHint: String?, bag: DiagnosticBag) -> Submission? {
-        guard let m = root.mapping(bag, what: "data") else { return nil }
+        guard let m = root.mapping(bag, what: "") else { return nil }
         defer { m.finish() }
         let unitNode = m.require("unit")
         let unitID = unitNode?.string(bag, what: "unit")
@@ -78,7 +91,7 @@ public struct DataLoader {
                     periodNode.location,
                     "period: '\(periodText)' không phải kỳ báo cáo; cần dạng 2026-Q1, 2026-H1, 2026-9M, 2026 hoặc 2026-03 (expected a period)"
                 )
-            } else if let p = period, !(plan.year - 1...plan.year).contains(p.year) {
+            } else if let p = period, !acceptedYears.contains(p.year) {
                 bag.error(
                     periodNode.location,
                     "period: kỳ \(p.code) nằm ngoài năm của kế hoạch (\(plan.year)) và năm so sánh (\(plan.year - 1)) (period outside the plan's year)"
@@ -150,7 +163,7 @@ public struct DataLoader {
     private func readValue(_ node: YNode, indicator: Indicator, period: Period?, what: String, bag: DiagnosticBag) -> SubmittedValue? {
         var value = SubmittedValue(location: node.location)
         var valueNode: YNode? = node
-        if let m = node.mapping(DiagnosticBag(), what: what) {
+        if case .mapping = node.node, let m = node.mapping(bag, what: what) {
             defer { m.finish() }
             valueNode = m.value("value")
             value.note = m.string("note", required: false)
@@ -158,6 +171,21 @@ public struct DataLoader {
             value.year = m.int("year", required: false)
             value.source = m.string("source", required: false)
             value.group = m.string("group", required: false)
+            if let e = m.mapping("earlier", required: false) {
+                let v = e.number("value")
+                let outOf = e.number("out_of", required: false)
+                let y = e.int("year")
+                e.finish()
+                if let v, let y {
+                    if let vy = value.year, y >= vy {
+                        bag.error(
+                            e.location,
+                            "\(what).earlier.year: năm \(y) phải trước năm của kết quả (\(vy)) (earlier result must be of an earlier year)")
+                    } else {
+                        value.earlier = EarlierResult(value: v, outOf: outOf, year: y, location: e.value("value")?.location ?? e.location)
+                    }
+                }
+            }
             if let y = value.year, let at = m.value("year")?.location, !(1990...2100).contains(y) {
                 bag.error(at, "\(what).year: năm \(y) không hợp lệ (expected the year the result measures)")
             }
@@ -186,6 +214,7 @@ public struct DataLoader {
                 }
             }
             if valueNode == nil {
+                if value.months.isEmpty && m.keyLocation("months") != nil { return nil }
                 if value.months.isEmpty {
                     bag.error(node.location, "\(what): thiếu 'value' (missing value)")
                     return nil
@@ -256,12 +285,14 @@ public struct DataLoader {
 
     /// A part may not exceed its whole, nor may the parts of a whole add up to more than it.
     private func checkParts(_ values: [String: SubmittedValue], bag: DiagnosticBag) {
+        var flagged = Set<SourceLocation>()
         var partsByWhole: [String: [Indicator]] = [:]
         for indicator in plan.indicators { if let whole = indicator.partOf { partsByWhole[whole, default: []].append(indicator) } }
         for (wholeID, parts) in partsByWhole.sorted(by: { $0.key < $1.key }) {
             guard let whole = values[wholeID]?.number else { continue }
             let present = parts.compactMap { p in values[p.id].flatMap { v in v.number.map { (p, v, $0) } } }
             for (part, value, number) in present where number > whole {
+                flagged.insert(value.location)
                 bag.error(
                     value.location,
                     "figures.\(part.id): \(part.label) (\(VietnameseFormat.number(number))) lớn hơn \(plan.indicator(wholeID)?.label ?? wholeID) (\(VietnameseFormat.number(whole))) (a part larger than its whole)"
@@ -282,7 +313,7 @@ public struct DataLoader {
             guard num.count == indicator.numerator.count, den.count == indicator.denominator.count else { continue }
             let n = num.reduce(0, +)
             let d = den.reduce(0, +)
-            if n > d, let at = indicator.numerator.compactMap({ values[$0]?.location }).first {
+            if n > d, let at = indicator.numerator.compactMap({ values[$0]?.location }).first, !flagged.contains(at) {
                 bag.error(
                     at,
                     "figures: tử số của '\(indicator.label)' (\(VietnameseFormat.number(n))) lớn hơn mẫu số (\(VietnameseFormat.number(d))); tỷ lệ sẽ vượt 100 % (a part larger than its whole)"

@@ -13,6 +13,7 @@ public struct Figure: Sendable {
     public var year: Int?
     public var source: String?
     public var group: String?
+    public var earlier: EarlierResult?
     /// Every submitted value this figure was computed from.
     public var sources: [SourceReference]
     /// How it was obtained: "submitted", "sum of quarters", "sum of units", "ratio" …
@@ -21,7 +22,7 @@ public struct Figure: Sendable {
     public init(
         indicator: String, period: Period, unit: String?, number: Double?, text: String? = nil,
         months: [Int: Double] = [:], outOf: Double? = nil, notes: [String] = [], year: Int? = nil, source: String? = nil,
-        group: String? = nil, sources: [SourceReference],
+        group: String? = nil, earlier: EarlierResult? = nil, sources: [SourceReference],
         derivation: String
     ) {
         self.indicator = indicator
@@ -35,6 +36,7 @@ public struct Figure: Sendable {
         self.year = year
         self.source = source
         self.group = group
+        self.earlier = earlier
         self.sources = sources
         self.derivation = derivation
     }

@@ -40,6 +40,9 @@ public struct SubmittedValue: Sendable {
     public var source: String?
     /// For a published result: its group or band ("A").
     public var group: String?
+    /// For a published result: the result of an earlier year published with it, so that the
+    /// change can be stated ("tăng 1,36 điểm, tăng 01 bậc so với năm 2023").
+    public var earlier: EarlierResult?
     public var location: SourceLocation
 
     public init(
@@ -54,6 +57,21 @@ public struct SubmittedValue: Sendable {
         self.months = months
         self.outOf = outOf
         self.note = note
+        self.location = location
+    }
+}
+
+/// An earlier year's result of a published index, given with the latest one.
+public struct EarlierResult: Sendable, Equatable {
+    public var value: Double
+    public var outOf: Double?
+    public var year: Int
+    public var location: SourceLocation
+
+    public init(value: Double, outOf: Double?, year: Int, location: SourceLocation) {
+        self.value = value
+        self.outOf = outOf
+        self.year = year
         self.location = location
     }
 }

@@ -144,15 +144,15 @@ struct ReportMerger {
 
     private func withCause(_ text: String, _ cause: String?) -> String {
         guard let cause, !cause.isEmpty else { return sentence(text) }
-        return "\(sentence(text, end: "")) Nguyên nhân: \(sentence(cause.prefix(1).lowercased() + cause.dropFirst()))"
+        return "\(sentence(text, end: "")) Nguyên nhân: \(sentence(lowercasingCommonStart(cause), capitalize: false))"
     }
 }
 
 /// Ends a sentence with a full stop (or `end`) unless it already has one; capitalises it.
-func sentence(_ text: String, end: String = ".") -> String {
+func sentence(_ text: String, end: String = ".", capitalize: Bool = true) -> String {
     var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard let first = t.first else { return t }
-    t = first.uppercased() + t.dropFirst()
+    if capitalize { t = first.uppercased() + t.dropFirst() }
     if end.isEmpty {
         if !(t.hasSuffix(".") || t.hasSuffix(";") || t.hasSuffix("!") || t.hasSuffix("?")) { t += "." }
         return t
@@ -160,6 +160,21 @@ func sentence(_ text: String, end: String = ".") -> String {
     while t.hasSuffix(";") || t.hasSuffix(",") { t.removeLast() }
     if !(t.hasSuffix(".") || t.hasSuffix("!") || t.hasSuffix("?") || t.hasSuffix(":")) { t += end }
     return t
+}
+
+/// Lower-cases the first letter of a clause that follows a colon, unless its first word starts
+/// a proper name (Sở, UBND, Trung tâm, Cổng …), which keeps its capital.
+func lowercasingCommonStart(_ text: String) -> String {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    let firstWord = t.prefix { !$0.isWhitespace }
+    let properStarts: Set<Substring> = [
+        "Sở", "Bộ", "Ban", "Ủy", "UBND", "HĐND", "Trung", "Văn", "Phòng", "Chính", "Cổng", "Trang", "Đề", "Hệ", "Cơ", "Nghị",
+        "Quyết", "Thông", "Kế", "Chủ", "Tỉnh", "Sơn", "Nhà", "Đảng", "Quốc", "Luật", "Chương", "Bưu",
+    ]
+    guard let first = t.first, !properStarts.contains(firstWord), firstWord.count > 1,
+        firstWord.dropFirst().allSatisfy({ !$0.isUppercase })
+    else { return t }
+    return first.lowercased() + t.dropFirst()
 }
 
 func unique(_ items: [String]) -> [String] {

@@ -222,8 +222,8 @@ public struct DateWindow: Hashable, Sendable, Codable {
     /// The number of days in the window, both ends included.
     public var dayCount: Int { start.days(to: end) + 1 }
 
-    /// "từ ngày 15/12/2025 đến ngày 14/3/2026".
+    /// As running text writes it: "từ ngày 15 tháng 12 năm 2025 đến ngày 14 tháng 3 năm 2026".
     public var label: String {
-        "từ ngày \(VietnameseFormat.shortDate(start)) đến ngày \(VietnameseFormat.shortDate(end))"
+        "từ \(VietnameseFormat.longDate(start)) đến \(VietnameseFormat.longDate(end))"
     }
 }

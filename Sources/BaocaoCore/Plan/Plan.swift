@@ -99,6 +99,7 @@ public struct PlanUnit: Sendable {
 public struct NumberedText: Sendable {
     public var number: String
     public var text: String
+    public var location: SourceLocation
 }
 
 /// A task of part II, numbered as in the source ("II.1").
@@ -131,6 +132,7 @@ public struct Responsibility: Sendable {
     public var number: String
     public var units: [String]
     public var duties: [String]
+    public var location: SourceLocation
 }
 
 /// A content area: one section of the report, written by one plugin.

@@ -26,6 +26,9 @@ struct PlanChecker {
         duplicates(plan.areas.map { ($0.id, $0.location) }, "lĩnh vực (content area)")
         duplicates(plan.indicators.map { ($0.id, $0.location) }, "chỉ tiêu (indicator)")
         duplicates(plan.tasks.map { ($0.number, $0.location) }, "nhiệm vụ (task)")
+        duplicates(plan.purposes.map { ($0.number, $0.location) }, "mục đích (purpose)")
+        duplicates(plan.requirements.map { ($0.number, $0.location) }, "yêu cầu (requirement)")
+        duplicates(plan.organization.map { ($0.number, $0.location) }, "mục tổ chức thực hiện (organization)")
         duplicates(plan.reporting.periods.map { ($0.kind, $0.location) }, "kỳ báo cáo (reported period)")
         resolveReferences()
         checkAreas()
@@ -115,7 +118,7 @@ struct PlanChecker {
                 bag.error(at, "chỉ tiêu '\(indicator.id)': chỉ tiêu văn bản không cộng được (aggregate: sum)")
             }
             if indicator.kind == .percent, let t = indicator.target, !(0...100).contains(t.value) {
-                bag.error(at, "chỉ tiêu '\(indicator.id)': mục tiêu \(t.value) % nằm ngoài 0–100")
+                bag.error(at, "chỉ tiêu '\(indicator.id)': mục tiêu \(VietnameseFormat.percent(t.value)) nằm ngoài 0–100")
             }
             for unit in indicator.reportedBy {
                 if let u = plan.unit(unit), !u.submitsData {

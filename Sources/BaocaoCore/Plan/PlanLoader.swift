@@ -56,7 +56,7 @@ final class PlanReader {
     }
 
     func read(_ root: YNode) -> Plan? {
-        guard let top = root.mapping(bag, what: "plan") else { return nil }
+        guard let top = root.mapping(bag, what: "") else { return nil }
         let identity = top.mapping("plan").flatMap { readIdentity($0) }
         let units = readList(top, "units", required: true) { readUnit($0, $1) }
         let purposes = readList(top, "purposes", required: true) { readNumbered($0, $1, "purposes") }
@@ -84,7 +84,7 @@ final class PlanReader {
             m.bag.error(m.keyLocation(key) ?? m.location, "\(key): danh sách không được rỗng (the list must not be empty)")
         }
         return items.enumerated().compactMap { index, node in
-            guard let element = node.mapping(m.bag, what: "\(key)[\(index + 1)]") else { return nil }
+            guard let element = node.mapping(m.bag, what: "\(m.what(key))[\(index + 1)]") else { return nil }
             defer { element.finish() }
             return body(element, index)
         }
@@ -134,9 +134,11 @@ final class PlanReader {
         let kindText = m.choice("kind", PlanUnit.Kind.allCases.map(\.rawValue), required: false)
         let kind = kindText.flatMap(PlanUnit.Kind.init(rawValue:)) ?? .division
         let submits = m.bool("submits_data")
-        guard let id, let name else { return nil }
+        // An entity with an id is kept even when another field is wrong, so that references to
+        // it do not add errors of their own (the plan is rejected anyway).
+        guard let id else { return nil }
         return PlanUnit(
-            id: id, name: name, shortName: short ?? name, kind: kind, submitsData: submits ?? (kind == .division),
+            id: id, name: name ?? id, shortName: short ?? name ?? id, kind: kind, submitsData: submits ?? (kind == .division),
             location: m.value("id")?.location ?? m.location)
     }
 
@@ -144,7 +146,7 @@ final class PlanReader {
         let number = m.string("number")
         let text = m.string("text")
         guard let number, let text else { return nil }
-        return NumberedText(number: number, text: text)
+        return NumberedText(number: number, text: text, location: m.value("number")?.location ?? m.location)
     }
 
     private func readTask(_ m: YMapping, _ index: Int) -> PlanTask? {
@@ -170,7 +172,7 @@ final class PlanReader {
         let units = refs(m, "units", .unit, required: true)
         let duties = m.strings("duties", required: true) ?? []
         guard let number else { return nil }
-        return Responsibility(number: number, units: units, duties: duties)
+        return Responsibility(number: number, units: units, duties: duties, location: m.value("number")?.location ?? m.location)
     }
 
     private func readArea(_ m: YMapping, _ index: Int) -> ContentArea? {
@@ -196,9 +198,9 @@ final class PlanReader {
             }
             o.finish()
         }
-        guard let id, let title, let plugin else { return nil }
+        guard let id else { return nil }
         return ContentArea(
-            id: id, title: title, plugin: plugin, order: order ?? (index + 1) * 10, indicators: indicators,
+            id: id, title: title ?? id, plugin: plugin ?? "", order: order ?? (index + 1) * 10, indicators: indicators,
             options: options, template: template, location: m.value("id")?.location ?? m.location)
     }
 
@@ -217,7 +219,13 @@ final class PlanReader {
             denominator = refs(ratio, "denominator", .indicator, required: true)
             ratio.finish()
         }
-        let partOf = refs(m, "part_of", .indicator).first
+        let wholes = refs(m, "part_of", .indicator)
+        if wholes.count > 1 {
+            bag.error(
+                m.value("part_of")?.location ?? m.location,
+                "\(m.context).part_of: chỉ ghi một chỉ tiêu tổng, gặp \(wholes.count) (expected one indicator id)")
+        }
+        let partOf = wholes.first
         let scaleMax = m.number("scale_max", required: false)
         var target: Target?
         if let t = m.mapping("target", required: false) {
@@ -235,10 +243,10 @@ final class PlanReader {
         }
         let monthly = m.bool("monthly") ?? false
         let reportedBy = refs(m, "reported_by", .unit)
-        guard let id, let label, let measure, let kind else { return nil }
-        let defaultAggregation: Indicator.Aggregation = kind == .count ? .sum : .latest
+        guard let id else { return nil }
+        let defaultAggregation: Indicator.Aggregation = (kind ?? .count) == .count ? .sum : .latest
         return Indicator(
-            id: id, label: label, measure: measure, kind: kind, aggregation: aggregation ?? defaultAggregation,
+            id: id, label: label ?? id, measure: measure ?? "", kind: kind ?? .count, aggregation: aggregation ?? defaultAggregation,
             definition: definition, numerator: numerator, denominator: denominator, partOf: partOf,
             scaleMax: scaleMax, target: target, monthly: monthly, reportedBy: reportedBy,
             location: m.value("id")?.location ?? m.location)

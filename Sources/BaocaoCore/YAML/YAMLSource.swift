@@ -77,12 +77,39 @@ public enum YAMLSource {
             SourceLocation(file: displayPath, line: mark.line, column: mark.column)
         }
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            // An unclosed double quote swallows the lines after it; libyaml then complains far
+            // below. Point at the line that opened the quote.
+            if let line = unclosedQuoteLine(in: text, before: mark.line) {
+                return .error(
+                    SourceLocation(file: displayPath, line: line.line, column: line.column),
+                    "lỗi cú pháp YAML: chuỗi mở bằng dấu ngoặc kép ở đây chưa được đóng (unclosed double quote; YAML stopped at line \(mark.line): \(problem))"
+                )
+            }
+            return fallback(error, displayPath: displayPath, text: text)
+        default:
+            return fallback(error, displayPath: displayPath, text: text)
+        }
+    }
+
+    static func fallback(_ error: YamlError, displayPath: String, text: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: displayPath, line: mark.line, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _):
+            // A scalar or key that never ends is found far below where it starts: name the start.
+            if let context, context.mark.line < mark.line {
+                return .error(
+                    at(context.mark),
+                    "lỗi cú pháp YAML: \(explain(problem)) — \(context.text), phát hiện ở dòng \(mark.line) (\(problem))")
+            }
+            return .error(at(mark), "lỗi cú pháp YAML: \(explain(problem)) (\(problem))")
+        case .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = "lỗi cú pháp YAML: \(problem)"
-            if let context { message += " (\(context.text) tại dòng \(context.mark.line))" }
-            return .error(at(mark), message)
+            var message = "lỗi cú pháp YAML: \(explain(problem)) (\(problem)"
+            if let context { message += "; \(context.text) ở dòng \(context.mark.line)" }
+            return .error(at(mark), message + ")")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             let first = at(context.mark)
@@ -97,6 +124,64 @@ public enum YAMLSource {
         default:
             return .error(.file(displayPath), "lỗi YAML: \(error)")
         }
+    }
+
+    /// The first line before `limit` holding an odd number of unescaped double quotes outside a
+    /// comment, with the column of its last quote.
+    static func unclosedQuoteLine(in text: String, before limit: Int) -> (line: Int, column: Int)? {
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if number >= limit { return nil }
+            var inQuote = false
+            var inSingle = false
+            var escaped = false
+            var lastOpen = 0
+            var column = 0
+            for ch in line.unicodeScalars {
+                column += 1
+                if escaped {
+                    escaped = false
+                    continue
+                }
+                if ch == "\\" && inQuote {
+                    escaped = true
+                } else if ch == "\"" && !inSingle {
+                    inQuote.toggle()
+                    if inQuote { lastOpen = column }
+                } else if ch == "'" && !inQuote
+                    && (column == 1 || inSingle
+                        || line.unicodeScalars.dropFirst(column - 2).first.map { " :[{,-".unicodeScalars.contains($0) } == true)
+                {
+                    inSingle.toggle()
+                } else if ch == "#" && !inQuote && !inSingle {
+                    break
+                }
+            }
+            if inQuote { return (number, lastOpen) }
+        }
+        return nil
+    }
+
+    /// libyaml's messages, explained in Vietnamese for officers.
+    static func explain(_ problem: String) -> String {
+        let known: [(String, String)] = [
+            ("found unexpected end of stream", "tệp kết thúc khi một chuỗi trong dấu ngoặc kép chưa được đóng"),
+            ("found character that cannot start any token", "gặp ký tự không được phép ở đầu giá trị (ví dụ @, `, % hoặc tab)"),
+            (
+                "mapping values are not allowed in this context",
+                "dấu ':' không được phép ở đây; đặt văn bản có dấu hai chấm trong ngoặc kép hoặc sửa thụt lề"
+            ),
+            ("did not find expected key", "thụt lề không khớp với các khóa phía trên"),
+            ("could not find expected ':'", "thiếu dấu ':' sau khóa"),
+            ("did not find expected '-' indicator", "thụt lề của danh sách không khớp"),
+            ("did not find expected node content", "thiếu giá trị"),
+            ("found undefined alias", "alias chưa được khai báo"),
+            ("found unknown escape character", "ký tự thoát không hợp lệ sau dấu \\ trong chuỗi ngoặc kép"),
+            ("did not find expected ',' or ']'", "danh sách trong [ ] chưa được đóng hoặc thiếu dấu phẩy"),
+            ("did not find expected ',' or '}'", "bảng trong { } chưa được đóng hoặc thiếu dấu phẩy"),
+        ]
+        return known.first { problem.contains($0.0) }?.1 ?? "cấu trúc không hợp lệ"
     }
 
     /// Validates UTF-8, naming the line and column of the first invalid byte.

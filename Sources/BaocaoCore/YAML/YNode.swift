@@ -138,7 +138,9 @@ public final class YMapping {
             for (k, v) in mapping {
                 let keyNode = YNode(node: k, file: node.file)
                 guard let key = k.scalar?.string else {
-                    bag.error(keyNode.location, "\(context): khóa phải là chuỗi văn bản, gặp \(keyNode.found) (keys must be text)")
+                    bag.error(
+                        keyNode.location,
+                        "\(context.isEmpty ? "tệp" : context): khóa phải là chuỗi văn bản, gặp \(keyNode.found) (keys must be text)")
                     continue
                 }
                 pairs.append((key, keyNode, YNode(node: v, file: node.file)))
@@ -165,14 +167,18 @@ public final class YMapping {
         guard let v = value(key), !v.isNull else {
             if required {
                 let at = keyLocation(key) ?? location
-                bag.error(at, "\(context): thiếu trường bắt buộc '\(key)' (missing required field '\(key)')")
+                bag.error(at, "\(shownContext): thiếu trường bắt buộc '\(key)' (missing required field '\(key)')")
             }
             return nil
         }
         return v
     }
 
-    private func what(_ key: String) -> String { "\(context).\(key)" }
+    /// How a key of this mapping is named in messages: "reporting.signer".
+    func what(_ key: String) -> String { context.isEmpty ? key : "\(context).\(key)" }
+
+    /// The mapping as named in messages; the top level of a file is "tệp".
+    var shownContext: String { context.isEmpty ? "tệp (top level)" : context }
 
     public func string(_ key: String, required: Bool = true) -> String? {
         require(key, required: required)?.string(bag, what: what(key))
@@ -195,13 +201,21 @@ public final class YMapping {
     }
 
     public func strings(_ key: String, required: Bool = false) -> [String]? {
-        require(key, required: required)?.strings(bag, what: what(key))
+        guard let node = require(key, required: required) else { return nil }
+        let items = node.strings(bag, what: what(key))
+        if required, items?.isEmpty == true {
+            bag.error(node.location, "\(what(key)): danh sách không được rỗng (the list must not be empty)")
+        }
+        return items
     }
 
     /// A list of strings (or one string) with the location of each.
     public func locatedStrings(_ key: String, required: Bool = false) -> [(text: String, location: SourceLocation)] {
         guard let node = require(key, required: required) else { return [] }
         let items = node.elements ?? [node]
+        if required && items.isEmpty {
+            bag.error(node.location, "\(what(key)): danh sách không được rỗng (the list must not be empty)")
+        }
         return items.compactMap { item in item.string(bag, what: what(key)).map { ($0, item.location) } }
     }
 
@@ -230,7 +244,7 @@ public final class YMapping {
     /// Reports every key that no accessor asked for, with a suggestion when one is close.
     public func finish() {
         for pair in pairs where !known.contains(pair.key) {
-            var message = "\(context): khóa không hợp lệ '\(pair.key)' (unknown key)"
+            var message = "\(shownContext): khóa không hợp lệ '\(pair.key)' (unknown key)"
             if let near = Self.nearest(pair.key, in: known) {
                 message += "; có phải là '\(near)'? (did you mean '\(near)'?)"
             } else {
