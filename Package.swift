@@ -47,7 +47,8 @@ let package = Package(
         ),
         .target(
             name: "BaocaoRender",
-            dependencies: ["BaocaoDocument", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["BaocaoDocument", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Schema"]
         ),
         .target(name: "BaocaoPlugins", dependencies: ["BaocaoCore"] + pluginProducts),
         .target(

@@ -104,7 +104,7 @@ public struct Aggregator: Sendable {
         var result: [String: Figure] = [:]
         for (id, v) in s.figures {
             let source = SourceReference(
-                unit: s.unit, file: s.file, line: v.location.line, column: v.location.column, period: s.period.code,
+                unit: s.unit, file: s.relativePath, line: v.location.line, column: v.location.column, period: s.period.code,
                 value: v.number)
             result[id] = Figure(
                 indicator: id, period: s.period, unit: s.unit, number: v.number, text: v.text, months: v.months,

@@ -30,7 +30,8 @@ public struct DataLoader {
             let display = (shownRoot as NSString).appendingPathComponent(relative)
             let path = (folder as NSString).appendingPathComponent(relative)
             guard let root = YAMLSource.load(path: path, displayPath: display, bag: bag) else { continue }
-            if let submission = read(root, folderHint: relative.split(separator: "/").dropLast().last.map(String.init), bag: bag) {
+            if var submission = read(root, folderHint: relative.split(separator: "/").dropLast().last.map(String.init), bag: bag) {
+                submission.relativePath = relative
                 submissions.append(submission)
             }
         }

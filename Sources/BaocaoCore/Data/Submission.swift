@@ -3,8 +3,11 @@
 public struct Submission: Sendable {
     public var unit: String
     public var period: Period
-    /// The file as diagnostics and provenance name it (relative to the data folder).
+    /// The file as diagnostics name it (the data folder as the user gave it, then the file).
     public var file: String
+    /// The file relative to the data folder, as provenance records name it, so that a report's
+    /// JSON does not depend on where the folder lies.
+    public var relativePath: String
     /// True when the file says its figures are illustrative (số liệu minh họa).
     public var illustrative: Bool
     public var figures: [String: SubmittedValue]
@@ -12,12 +15,13 @@ public struct Submission: Sendable {
     public var location: SourceLocation
 
     public init(
-        unit: String, period: Period, file: String, illustrative: Bool, figures: [String: SubmittedValue],
+        unit: String, period: Period, file: String, relativePath: String? = nil, illustrative: Bool, figures: [String: SubmittedValue],
         narratives: [NarrativeItem], location: SourceLocation
     ) {
         self.unit = unit
         self.period = period
         self.file = file
+        self.relativePath = relativePath ?? file
         self.illustrative = illustrative
         self.figures = figures
         self.narratives = narratives

@@ -100,7 +100,7 @@ struct ReportMerger {
                 title: "Báo cáo \(summary.prefix(1).lowercased())\(summary.dropFirst())", author: identity.issuingBodyName,
                 period: period.code, periodLabel: period.label,
                 properties: [
-                    "plan": plan.file, "planYear": String(plan.year), "draft": isDraft ? "true" : "false",
+                    "plan": (plan.file as NSString).lastPathComponent, "planYear": String(plan.year), "draft": isDraft ? "true" : "false",
                     "illustrative": illustrative ? "true" : "false",
                 ]))
     }

@@ -152,7 +152,7 @@ final class PlanReader {
     private func readTask(_ m: YMapping, _ index: Int) -> PlanTask? {
         let number = m.string("number")
         let title = m.string("title")
-        let content = m.strings("content", required: true) ?? []
+        let content = m.strings("content") ?? []
         let timeline = m.string("timeline")
         let kind = m.choice("timeline_kind", PlanTask.TimelineKind.allCases.map(\.rawValue))
             .flatMap(PlanTask.TimelineKind.init(rawValue:))
