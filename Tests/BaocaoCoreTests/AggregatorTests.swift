@@ -115,3 +115,20 @@ struct AggregatorTests {
         #expect(diagnostics.count == 1)
     }
 }
+
+@Suite("Narratives over longer periods")
+struct NarrativeAggregationTests {
+    @Test("a half-year keeps every quarter's activities and limitations but only the last quarter's next tasks and proposals")
+    func narratives() throws {
+        let plan = try validPlan()
+        let loader = DataLoader(plan: plan)
+        let q1 = loader.load(
+            text: "unit: a\nperiod: 2026-Q1\nnarratives:\n  activities: [Làm A]\n  next_tasks: [Việc cũ]\n  proposals: [Đề xuất cũ]\n",
+            displayPath: "q1.yaml")
+        let q2 = loader.load(
+            text: "unit: a\nperiod: 2026-Q2\nnarratives:\n  activities: [Làm B]\n  limitations: [Chậm]\n  next_tasks: [Việc mới]\n",
+            displayPath: "q2.yaml")
+        let (data, _) = Aggregator(plan: plan, submissions: q1.submissions + q2.submissions).data(for: .half(1, 2026))
+        #expect(data.narratives.map(\.text) == ["Làm A", "Làm B", "Chậm", "Việc mới"])
+    }
+}

@@ -60,11 +60,14 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(run.status, 65)
         let lines = run.err.split(separator: "\n").map(String.init)
         let path = q.appendingPathComponent("ttpvhcc.yaml").path
-        XCTAssertTrue(lines.contains { $0.hasPrefix("\(path):4:22: error: figures.hs_moi_truc_tuyen: số đếm phải là số nguyên không âm") }, run.err)
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix("\(path):4:22: error: figures.hs_moi_truc_tuyen: số đếm phải là số nguyên không âm") }, run.err)
         XCTAssertTrue(lines.contains { $0.hasPrefix("\(path):5:3: error: figures.hs_moi_truc_tiepp: không có chỉ tiêu") }, run.err)
-        let compile = await baocao("compile", "--plan", Paths.plan, "--data", folder.path, "--out", folder.appendingPathComponent("out").path)
+        let compile = await baocao(
+            "compile", "--plan", Paths.plan, "--data", folder.path, "--out", folder.appendingPathComponent("out").path)
         XCTAssertEqual(compile.status, 65)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing is written from bad data")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing is written from bad data")
     }
 
     func testPeriodsListsWindowsAndDeadlines() async {

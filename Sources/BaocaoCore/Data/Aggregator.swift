@@ -97,7 +97,11 @@ public struct Aggregator: Sendable {
                 figures[indicator.id] = f
             }
         }
-        return Resolved(figures: figures, narratives: found.flatMap(\.narratives), illustrative: found.contains { $0.illustrative })
+        // What was done and what went wrong accumulate over the sub-periods; what comes next and
+        // what is proposed is the latest sub-period's word.
+        var narratives = found.flatMap { $0.narratives.filter { $0.kind == .activity || $0.kind == .limitation } }
+        narratives += found.last?.narratives.filter { $0.kind == .nextTask || $0.kind == .proposal } ?? []
+        return Resolved(figures: figures, narratives: narratives, illustrative: found.contains { $0.illustrative })
     }
 
     func figures(of s: Submission) -> [String: Figure] {

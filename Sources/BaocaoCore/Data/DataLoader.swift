@@ -284,7 +284,8 @@ public struct DataLoader {
         return true
     }
 
-    /// A part may not exceed its whole, nor may the parts of a whole add up to more than it.
+    /// A part may not exceed its whole (parts of one whole may overlap, so they are not added up),
+    /// and a rate's numerator may not exceed its denominator.
     private func checkParts(_ values: [String: SubmittedValue], bag: DiagnosticBag) {
         var flagged = Set<SourceLocation>()
         var partsByWhole: [String: [Indicator]] = [:]
@@ -297,14 +298,6 @@ public struct DataLoader {
                 bag.error(
                     value.location,
                     "figures.\(part.id): \(part.label) (\(VietnameseFormat.number(number))) lớn hơn \(plan.indicator(wholeID)?.label ?? wholeID) (\(VietnameseFormat.number(whole))) (a part larger than its whole)"
-                )
-            }
-            let sum = present.reduce(0) { $0 + $1.2 }
-            if present.count > 1, sum > whole, present.allSatisfy({ $0.2 <= whole }), let last = present.last {
-                let names = present.map { $0.0.id }.joined(separator: " + ")
-                bag.error(
-                    last.1.location,
-                    "figures: \(names) = \(VietnameseFormat.number(sum)) lớn hơn \(wholeID) (\(VietnameseFormat.number(whole))) (parts add up to more than their whole)"
                 )
             }
         }

@@ -51,6 +51,10 @@ public enum YAMLSource {
             bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
             return nil
         }
+        if let limit = YAMLLimits.prescan(text, displayPath: displayPath) {
+            bag.append(limit)
+            return nil
+        }
         if let tab = firstIndentationTab(in: text) {
             bag.error(
                 SourceLocation(file: displayPath, line: tab.line, column: tab.column),
@@ -60,6 +64,10 @@ public enum YAMLSource {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
+                return nil
+            }
+            if let limit = YAMLLimits.checkExpansion(node, displayPath: displayPath) {
+                bag.append(limit)
                 return nil
             }
             return YNode(node: node, file: displayPath)
