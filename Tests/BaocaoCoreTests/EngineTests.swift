@@ -114,3 +114,62 @@ struct EngineTests {
         #expect(try engine().latestPeriodWithData() == .quarter(3, 2026))
     }
 }
+
+@Suite("The plan-progress appendix")
+struct PlanProgressTests {
+    let planText = planReplacing(
+        "    areas: [alpha]\n",
+        with: """
+                areas: [alpha]
+              - number: II.2
+                title: Đăng tải video hướng dẫn
+                timeline: Trong năm 2026
+                timeline_kind: within-year
+                lead: [b]
+                areas: [beta]
+                indicators: [news]
+
+            """)
+
+    func compile(_ files: [(String, String)], period: Period) async throws -> Appendix {
+        let plan = try #require(loadPlan(planText).plan)
+        let loader = DataLoader(plan: plan)
+        let subs = files.flatMap { loader.load(text: $0.1, displayPath: $0.0).submissions }
+        let doc = try await Engine(plan: plan, submissions: subs, registry: testRegistry).compile(period: period).document
+        return try #require(doc.appendices.first)
+    }
+
+    func rows(_ appendix: Appendix) -> [[String]] {
+        guard case .table(let t) = appendix.body.first else { return [] }
+        return t.rows.map { $0.map(\.text) }
+    }
+
+    @Test("each task with its lead, timeline, what was done and its status")
+    func progress() async throws {
+        let q3 = (
+            "a.yaml",
+            "unit: a\nperiod: 2026-Q3\nfigures:\n  news: 4\nnarratives:\n  activities:\n    - {text: lồng ghép tuyên truyền tại giao ban, task: II.1}\n"
+        )
+        let appendix = try await compile([q3], period: .quarter(3, 2026))
+        #expect(appendix.title == "TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH THỬ NGHIỆM NĂM 2026 (QUÝ III)")
+        #expect(appendix.attachedTo == "(Kèm theo Báo cáo số      /BC-VPUBND ngày      tháng      năm 2026 của Văn phòng UBND tỉnh)")
+        #expect(
+            rows(appendix) == [
+                [
+                    "II.1", "Nhiệm vụ một", "Phòng A", "Thường xuyên trong năm", "Phòng A: Lồng ghép tuyên truyền tại giao ban.",
+                    "Thực hiện thường xuyên",
+                ],
+                ["II.2", "Đăng tải video hướng dẫn", "PB", "Trong năm 2026", "Tin bài: 4 tin, bài.", "Đang thực hiện"],
+            ])
+    }
+
+    @Test("a within-year task done in an earlier quarter, and one not started")
+    func statuses() async throws {
+        let q1 = ("q1.yaml", "unit: a\nperiod: 2026-Q1\nfigures:\n  news: 2\n")
+        let q3 = ("q3.yaml", "unit: a\nperiod: 2026-Q3\nfigures:\n  news: 0\n")
+        let done = try await compile([q1, q3], period: .quarter(3, 2026))
+        #expect(rows(done).map(\.last) == ["Chưa có báo cáo kết quả trong kỳ", "Đã thực hiện trong năm"])
+        let none = try await compile([q3], period: .quarter(3, 2026))
+        #expect(rows(none).map(\.last) == ["Chưa có báo cáo kết quả trong kỳ", "Chưa thực hiện"])
+    }
+}

@@ -110,8 +110,11 @@ public struct Aggregator: Sendable {
             let source = SourceReference(
                 unit: s.unit, file: s.relativePath, line: v.location.line, column: v.location.column, period: s.period.code,
                 value: v.number)
+            // A month's submission is that month's value of a monthly series.
+            var months = v.months
+            if case .month(let m) = s.period.kind, months.isEmpty, let n = v.number { months = [m: n] }
             result[id] = Figure(
-                indicator: id, period: s.period, unit: s.unit, number: v.number, text: v.text, months: v.months,
+                indicator: id, period: s.period, unit: s.unit, number: v.number, text: v.text, months: months,
                 outOf: v.outOf, notes: v.note.map { [$0] } ?? [], year: v.year, source: v.source, group: v.group, earlier: v.earlier,
                 sources: [source], derivation: "submitted")
         }

@@ -64,8 +64,7 @@ public struct Engine: Sendable {
         var diagnostics: [Diagnostic] = []
         let (current, currentDiagnostics) = aggregator.data(for: period)
         diagnostics += currentDiagnostics
-        let previous = period.previous.map { aggregator.data(for: $0).data }.flatMap { $0.isEmpty ? nil : $0 }
-        let sameLastYear = Optional(aggregator.data(for: period.sameLastYear).data).flatMap { $0.isEmpty ? nil : $0 }
+        let (previous, sameLastYear) = Self.comparisonData(for: period, aggregator)
         diagnostics += missingData(current)
 
         let contexts = plan.areas.map { area in
@@ -90,10 +89,26 @@ public struct Engine: Sendable {
                         ])))
             }
         }
+        let yearToDate = (1...4).map { Period.quarter($0, period.year) }
+            .filter { $0.months.upperBound <= period.months.upperBound }
+            .map { aggregator.data(for: $0).data }
         let merger = ReportMerger(plan: plan, period: period, options: options)
         let document = merger.merge(
-            sections: sections, current: current, previous: previous, sameLastYear: sameLastYear, failedAreas: failed)
+            sections: sections, current: current, previous: previous, sameLastYear: sameLastYear, yearToDate: yearToDate,
+            failedAreas: failed)
         return Output(document: document, diagnostics: Diagnostic.sortedUnique(diagnostics), sections: sections)
+    }
+
+    /// The data of the previous period and of the same period of the previous year, each when it
+    /// has any. For a year both are the previous year: it is given once, as the same period.
+    static func comparisonData(for period: Period, _ aggregator: Aggregator) -> (previous: PeriodData?, sameLastYear: PeriodData?) {
+        func nonEmpty(_ p: Period) -> PeriodData? {
+            let data = aggregator.data(for: p).data
+            return data.isEmpty ? nil : data
+        }
+        let last = nonEmpty(period.sameLastYear)
+        guard let previous = period.previous, previous != period.sameLastYear else { return (nil, last) }
+        return (nonEmpty(previous), last)
     }
 
     func makeContext(area: ContentArea, period: Period, current: PeriodData, previous: PeriodData?, sameLastYear: PeriodData?)

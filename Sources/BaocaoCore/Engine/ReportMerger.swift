@@ -12,7 +12,7 @@ struct ReportMerger {
 
     func merge(
         sections: [Engine.AreaSection], current: PeriodData, previous: PeriodData?, sameLastYear: PeriodData?,
-        failedAreas: [String]
+        yearToDate: [PeriodData] = [], failedAreas: [String]
     ) -> ReportDocument {
         let identity = plan.identity
         let summary = "\(plan.reporting.subject) \(period.label)"
@@ -93,7 +93,9 @@ struct ReportMerger {
             typeName: "BÁO CÁO", summary: summary, addressees: plan.reporting.addressees, notices: notices, body: body,
             closing: DocumentClosing(
                 recipients: recipients, signer: Signer(authority: signer.authority, title: signer.title, name: signer.name)),
-            appendices: [],
+            appendices: plan.tasks.isEmpty
+                ? []
+                : [PlanProgress(plan: plan, period: period, current: current, yearToDate: yearToDate).appendix(attachedTo: attachedTo)],
             figures: FigureCatalog(plan: plan).records(
                 current: current, previous: previous, sameLastYear: sameLastYear, sections: sections.map(\.section)),
             metadata: DocumentMetadata(
@@ -122,6 +124,14 @@ struct ReportMerger {
     }
 
     var nextPeriodLabel: String { period.next.label }
+
+    /// "(Kèm theo Báo cáo số 15/BC-VPUBND ngày 18 tháng 9 năm 2026 của Văn phòng UBND tỉnh)",
+    /// with the blanks of a draft.
+    var attachedTo: String {
+        let number = numberLine.replacingOccurrences(of: "Số: ", with: "").replacingOccurrences(of: "Số:", with: "")
+        let date = options.date.map(VietnameseFormat.longDate) ?? VietnameseFormat.blankLongDate(year: reportYear)
+        return "(Kèm theo Báo cáo số \(number) \(date) của \(plan.identity.issuingBodyName))"
+    }
 
     var numberLine: String {
         let code = plan.identity.documentCode

@@ -225,6 +225,12 @@ public struct Target: Sendable, Equatable {
     /// Where the requirement comes from, e.g. "Kế hoạch, mục II.2".
     public var basis: String?
 
+    public init(comparison: Comparison, value: Double, basis: String? = nil) {
+        self.comparison = comparison
+        self.value = value
+        self.basis = basis
+    }
+
     public func isMet(by value: Double) -> Bool {
         switch comparison {
         case .atLeast: return value >= self.value

@@ -26,7 +26,7 @@ public struct ExampleHarness: Sendable {
             throw PluginError("the plan has no area using plugin '\(id)'")
         }
         guard let period = Period(example.period) else { throw PluginError("bad example period \(example.period)") }
-        var submissions = submissionsFor(example.current, period: period)
+        var submissions = submissionsFor(example.current, period: period, narratives: example.narratives, area: area.id)
         if let previous = example.previous, let p = period.previous {
             submissions += submissionsFor(previous, period: p)
         }
@@ -36,8 +36,7 @@ public struct ExampleHarness: Sendable {
         let engine = Engine(plan: plan, submissions: submissions, registry: registry)
         let aggregator = Aggregator(plan: plan, submissions: submissions)
         let current = aggregator.data(for: period).data
-        let previous = period.previous.map { aggregator.data(for: $0).data }.flatMap { $0.isEmpty ? nil : $0 }
-        let sameLastYear = Optional(aggregator.data(for: period.sameLastYear).data).flatMap { $0.isEmpty ? nil : $0 }
+        let (previous, sameLastYear) = Engine.comparisonData(for: period, aggregator)
         let context = engine.makeContext(area: area, period: period, current: current, previous: previous, sameLastYear: sameLastYear)
         let section = try type.init().makeSection(context)
         let texts = Self.texts(of: section)
@@ -47,22 +46,31 @@ public struct ExampleHarness: Sendable {
             unexpected: example.reject.filter { all.contains($0) })
     }
 
-    func submissionsFor(_ byUnit: [String: [String: ExampleValue]], period: Period) -> [Submission] {
-        byUnit.keys.sorted().map { unit in
+    func submissionsFor(
+        _ byUnit: [String: [String: ExampleValue]], period: Period, narratives: [ExampleNarrative] = [], area: String = ""
+    ) -> [Submission] {
+        Set(byUnit.keys).union(narratives.map(\.unit)).sorted().map { unit in
             let file = "example/\(period.code)/\(unit).yaml"
             var figures: [String: SubmittedValue] = [:]
             var line = 1
-            for (id, value) in byUnit[unit]!.sorted(by: { $0.key < $1.key }) {
+            for (id, value) in (byUnit[unit] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 line += 1
                 let at = SourceLocation(file: file, line: line, column: 3)
                 switch value {
                 case .number(let n): figures[id] = SubmittedValue(number: n, location: at)
                 case .text(let t): figures[id] = SubmittedValue(text: t, location: at)
                 case .monthly(let months): figures[id] = SubmittedValue(number: months.values.reduce(0, +), months: months, location: at)
+                case .noted(let n, let note): figures[id] = SubmittedValue(number: n, note: note, location: at)
                 }
             }
+            let items = narratives.filter { $0.unit == unit }.map { n -> NarrativeItem in
+                line += 1
+                return NarrativeItem(
+                    kind: n.kind, text: n.text, cause: n.cause, area: area, task: n.task, unit: unit, period: period,
+                    location: SourceLocation(file: file, line: line, column: 5))
+            }
             return Submission(
-                unit: unit, period: period, file: file, illustrative: true, figures: figures, narratives: [],
+                unit: unit, period: period, file: file, illustrative: true, figures: figures, narratives: items,
                 location: SourceLocation(file: file, line: 1, column: 1))
         }
     }

@@ -40,7 +40,10 @@ extension SectionContext {
         var result: [Comparison] = []
         for (data, basis) in [(previous, Comparison.Basis.previousPeriod), (sameLastYear, .sameLastYear)] {
             guard let data, let then = data.totals[id], let t = then.number, Self.sameUnits(now, then) else { continue }
-            result.append(Comparison(current: n, base: t, kind: kind, basis: basis, baseLabel: data.period.label, baseFigure: then))
+            result.append(
+                Comparison(
+                    current: n, base: t, kind: kind, basis: basis, baseLabel: data.period.label, baseFigure: then,
+                    measure: indicator(id)?.measure ?? ""))
         }
         return result
     }
@@ -84,20 +87,47 @@ extension SectionContext {
             columns.append(Table.Column("Cùng kỳ năm \(sameLastYear.period.year)", alignment: .right, width: 1.4))
         }
         var rows: [[Cell]] = []
+        var incomparable = false
+        // An earlier figure from other units than this period's does not measure the same thing.
+        func earlier(_ data: PeriodData?, _ id: String) -> Cell {
+            guard let then = data?.totals[id] else { return Cell("—") }
+            if let now = total(id), !Self.sameUnits(now, then) {
+                incomparable = true
+                return Cell("—")
+            }
+            return cell(then)
+        }
         for id in ids {
             guard let indicator = indicator(id) else { continue }
             var row = [Cell(String(rows.count + 1)), Cell(indicator.label), Cell(indicator.measure), cell(total(id))]
-            if showPrevious { row.append(cell(previous?.totals[id])) }
-            if showLastYear { row.append(cell(sameLastYear?.totals[id])) }
+            if showPrevious { row.append(earlier(previous, id)) }
+            if showLastYear { row.append(earlier(sameLastYear, id)) }
             rows.append(row)
         }
-        return Table(caption: caption, columns: columns, rows: rows, note: note)
+        var notes = [note].compactMap { $0 }
+        if incomparable { notes.append("Dấu “—” ở kỳ trước: số liệu kỳ đó do các đơn vị khác báo cáo nên không so sánh được.") }
+        return Table(caption: caption, columns: columns, rows: rows, note: notes.isEmpty ? nil : notes.joined(separator: " "))
     }
 
     /// The text with its first letter in upper case.
     public func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
+    }
+}
+
+/// Sentence helpers for plugins, the same the engine uses when it merges narratives.
+public enum Wording {
+    /// Capitalises the text and ends it with a full stop unless it ends with punctuation.
+    public static func sentence(_ text: String) -> String { BaocaoCore.sentence(text) }
+
+    /// "a, b và c".
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " và " + items.last!
+        }
     }
 }
 
@@ -112,6 +142,8 @@ public struct Comparison: Sendable {
     /// "quý II năm 2026" or "quý III năm 2025".
     public var baseLabel: String
     public var baseFigure: Figure
+    /// The indicator's unit of measure ("hồ sơ"), for changes stated in units.
+    public var measure: String = ""
 
     /// "so với quý II năm 2026" or "so với cùng kỳ năm 2025".
     public var against: String {
@@ -131,7 +163,10 @@ public struct Comparison: Sendable {
         let direction = delta > 0 ? "tăng" : "giảm"
         switch kind {
         case .count:
-            if base == 0 { return "\(direction) \(VietnameseFormat.number(abs(delta), fractionDigits: 0)) \(against)" }
+            if base == 0 {
+                let unit = measure.isEmpty ? "" : " \(measure)"
+                return "\(direction) \(VietnameseFormat.number(abs(delta), fractionDigits: 0))\(unit) \(against)"
+            }
             return "\(direction) \(VietnameseFormat.percent(abs(delta) / base * 100, fractionDigits: 1)) \(against)"
         case .percent:
             return "\(direction) \(VietnameseFormat.number(abs(delta), fractionDigits: 2)) điểm phần trăm \(against)"

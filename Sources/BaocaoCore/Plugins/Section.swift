@@ -91,4 +91,11 @@ public struct PlanSummary: Sendable {
     public var year: Int
     public var issuingBodyName: String
     public var place: String
+
+    public init(title: String, year: Int, issuingBodyName: String, place: String) {
+        self.title = title
+        self.year = year
+        self.issuingBodyName = issuingBodyName
+        self.place = place
+    }
 }

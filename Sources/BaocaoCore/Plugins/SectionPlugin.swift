@@ -64,12 +64,15 @@ public struct PluginExample: Sendable {
     public var reject: [String]
     /// The period the example runs in (default "2026-Q3").
     public var period: String
+    /// Narratives of this period, given to the area.
+    public var narratives: [ExampleNarrative]
 
     public init(
         _ name: String, current: [String: [String: ExampleValue]],
         previous: [String: [String: ExampleValue]]? = nil, sameLastYear: [String: [String: ExampleValue]]? = nil,
-        period: String = "2026-Q3", expect: [String] = [], reject: [String] = []
+        period: String = "2026-Q3", narratives: [ExampleNarrative] = [], expect: [String] = [], reject: [String] = []
     ) {
+        self.narratives = narratives
         self.name = name
         self.current = current
         self.previous = previous
@@ -85,10 +88,29 @@ public enum ExampleValue: Sendable, ExpressibleByIntegerLiteral, ExpressibleByFl
     case number(Double)
     case text(String)
     case monthly([Int: Double])
+    /// A number with the unit's note (e.g. the cause of a shortfall).
+    case noted(Double, String)
 
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(floatLiteral value: Double) { self = .number(value) }
     public init(stringLiteral value: String) { self = .text(value) }
+}
+
+/// A unit's narrative in a plugin example.
+public struct ExampleNarrative: Sendable {
+    public var unit: String
+    public var kind: NarrativeItem.Kind
+    public var text: String
+    public var cause: String?
+    public var task: String?
+
+    public init(unit: String, _ kind: NarrativeItem.Kind, _ text: String, cause: String? = nil, task: String? = nil) {
+        self.unit = unit
+        self.kind = kind
+        self.text = text
+        self.cause = cause
+        self.task = task
+    }
 }
 
 /// Thrown by a plugin that cannot write its section.
