@@ -17,8 +17,8 @@ public struct MarkdownRenderer: Renderer {
     public func text(_ d: ReportDocument) -> String {
         var out: [String] = []
         let h = d.header
-        let left = [esc(h.parentBody), "**\(esc(h.issuingBody))**", esc(h.numberLine)].joined(separator: "<br>")
-        let right = ["**\(esc(h.nationalTitle))**", "**\(esc(h.motto))**", "*\(esc(h.placeAndDate))*"].joined(separator: "<br>")
+        let left = [cell(h.parentBody), "**\(cell(h.issuingBody))**", cell(h.numberLine)].joined(separator: "<br>")
+        let right = ["**\(cell(h.nationalTitle))**", "**\(cell(h.motto))**", "*\(cell(h.placeAndDate))*"].joined(separator: "<br>")
         out.append("| \(left) | \(right) |")
         out.append("|:---:|:---:|")
         out.append("")
@@ -70,7 +70,7 @@ public struct MarkdownRenderer: Renderer {
             switch block {
             case .heading(let heading):
                 let marks = String(repeating: "#", count: min(heading.level + 1, 6))
-                out.append("\(marks) \(esc(heading.line))")
+                out.append("\(marks) \(esc(heading.line, atLineStart: false))")
             case .paragraph(let p):
                 out.append(esc(runs: p.runs, atLineStart: true))
             case .list(let items):
@@ -128,7 +128,7 @@ public struct MarkdownRenderer: Renderer {
     }
 
     func closing(_ c: DocumentClosing) -> [String] {
-        let left = (["***Nơi nhận:***"] + c.recipients.map(esc)).joined(separator: "<br>")
+        let left = (["***Nơi nhận:***"] + c.recipients.map(cell)).joined(separator: "<br>")
         var signer: [String] = []
         if let authority = c.signer.authority { signer.append("**\(esc(authority))**") }
         signer.append("**\(esc(c.signer.title))**")

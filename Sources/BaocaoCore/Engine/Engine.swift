@@ -96,6 +96,14 @@ public struct Engine: Sendable {
         let document = merger.merge(
             sections: sections, current: current, previous: previous, sameLastYear: sameLastYear, yearToDate: yearToDate,
             failedAreas: failed)
+        // Plugins locate data diagnostics by provenance (paths relative to the data folder);
+        // the officer needs the path as given on the command line.
+        let shown = Dictionary(submissions.map { ($0.relativePath, $0.file) }, uniquingKeysWith: { a, _ in a })
+        diagnostics = diagnostics.map { d in
+            var d = d
+            if let path = shown[d.location.file] { d.location.file = path }
+            return d
+        }
         return Output(document: document, diagnostics: Diagnostic.sortedUnique(diagnostics), sections: sections)
     }
 

@@ -45,23 +45,33 @@ struct PlanProgress {
     }
 
     /// What the units reported doing for the task, and the task's indicator figures.
+    /// At most this many narrative items and figures per task, so the table stays a summary.
+    static let maximumItems = 3
+
     func evidence(for task: PlanTask, in data: PeriodData) -> ([String], [String]) {
         var lines: [String] = []
         var ids: [String] = []
-        for item in data.narratives where item.kind == .activity && item.task == task.number {
+        let items = data.narratives.filter { $0.kind == .activity && $0.task == task.number }
+        for item in items.prefix(Self.maximumItems) {
             let unit = plan.unit(item.unit)?.shortName ?? item.unit
             lines.append("\(unit): \(sentence(item.text))")
         }
-        for id in task.indicators {
+        if items.count > Self.maximumItems {
+            lines.append("Và \(items.count - Self.maximumItems) hoạt động khác (chi tiết tại phần I).")
+        }
+        var figures = 0
+        for id in task.indicators where figures < Self.maximumItems {
             guard let figure = data.totals[id], let indicator = plan.indicator(id) else { continue }
             if let n = figure.number, n > 0 || indicator.kind != .count {
                 let text = SectionContext.format(n, kind: indicator.kind)
                 let measure = indicator.kind == .count && !indicator.measure.isEmpty ? " \(indicator.measure)" : ""
                 lines.append("\(indicator.label): \(text)\(measure).")
                 ids.append("\(figure.period.code)/\(id)/total")
+                figures += 1
             } else if let t = figure.text {
                 lines.append("\(indicator.label): \(t).")
                 ids.append("\(figure.period.code)/\(id)/total")
+                figures += 1
             }
         }
         return (lines, ids)
