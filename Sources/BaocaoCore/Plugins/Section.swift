@@ -83,6 +83,13 @@ public struct SectionContext: Sendable {
 
     /// A diagnostic located at the area in the plan file.
     public func warning(_ message: String) -> Diagnostic { .warning(area.location, message) }
+
+    /// A diagnostic located at the unit file a figure came from (its first source), or at the
+    /// area when the figure has none.
+    public func warning(_ message: String, at figure: Figure?) -> Diagnostic {
+        guard let source = figure?.sources.first else { return warning(message) }
+        return .warning(SourceLocation(file: source.file, line: source.line, column: source.column), message)
+    }
 }
 
 /// The plan facts a plugin may need, without the other areas.
