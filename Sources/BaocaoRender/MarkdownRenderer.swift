@@ -120,7 +120,7 @@ public struct MarkdownRenderer: Renderer {
         var columns = [Table.Column("")]
         columns += c.categories.map { Table.Column($0, alignment: .right) }
         let rows: [[Cell]] = c.series.map { s in
-            [Cell(s.name)] + s.values.map { Cell($0.map { VietnameseFormat.number($0) } ?? "—") }
+            [Cell(s.name)] + s.values.map { Cell($0.map { VietnameseFormat.number($0, fractionDigits: 4) } ?? "—") }
         }
         var note: String?
         if let r = c.reference { note = "\(r.label): \(VietnameseFormat.number(r.value))" }

@@ -136,6 +136,19 @@ public struct Aggregator: Sendable {
         }
         var months: [Int: Double] = [:]
         for f in figures { months.merge(f.months, uniquingKeysWith: +) }
+        // Text over several periods or units: every distinct text, in order.
+        if indicator.kind == .text {
+            var texts: [String] = []
+            for t in figures.compactMap(\.text) where !texts.contains(t) { texts.append(t) }
+            var joined = figures.last!
+            joined.period = period
+            joined.unit = unit
+            joined.text = texts.joined(separator: "; ")
+            joined.notes = notes
+            joined.sources = sources
+            joined.derivation = "distinct texts of \(figures.count) \(across)"
+            return joined
+        }
         switch indicator.aggregation {
         case .sum:
             let sum = figures.compactMap(\.number).reduce(0, +)

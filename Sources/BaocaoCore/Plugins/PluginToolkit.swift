@@ -48,7 +48,7 @@ extension SectionContext {
         return result
     }
 
-    /// The comparison phrases joined: "tăng 12,5 % so với quý II năm 2026 và tăng 3 % so với cùng kỳ năm 2025".
+    /// The comparison phrases joined with "; ": "tăng 12,5 % so với quý II năm 2026; tăng 3 % so với cùng kỳ năm 2025".
     public func comparisonPhrase(_ id: String) -> String? {
         let phrases = comparisons(id).map(\.phrase)
         return phrases.isEmpty ? nil : phrases.joined(separator: "; ")
@@ -145,13 +145,17 @@ public struct Comparison: Sendable {
     /// The indicator's unit of measure ("hồ sơ"), for changes stated in units.
     public var measure: String = ""
 
-    /// "so với quý II năm 2026" or "so với cùng kỳ năm 2025".
+    /// "so với quý II năm 2026", "so với cùng kỳ năm 2025", or for a year "so với năm 2025".
     public var against: String {
+        if case .year = baseFigure.period.kind { return "so với năm \(baseFigure.period.year)" }
         switch basis {
         case .previousPeriod: return "so với \(baseLabel)"
         case .sameLastYear: return "so với cùng kỳ năm \(baseFigure.period.year)"
         }
     }
+
+    /// "bằng quý II năm 2026", "bằng cùng kỳ năm 2025", "bằng năm 2025".
+    var equalTo: String { "bằng " + against.replacingOccurrences(of: "so với ", with: "") }
 
     /// The change as a Vietnamese report states it:
     /// counts — "tăng 12,5 % so với cùng kỳ năm 2025" (or "tăng 15 hồ sơ" when the base is 0);
@@ -159,8 +163,15 @@ public struct Comparison: Sendable {
     /// scores — "tăng 1,36 điểm …"; ranks — "tăng 01 bậc …" (a smaller rank is better).
     public var phrase: String {
         let delta = current - base
-        if abs(delta) < 1e-9 { return "bằng \(basis == .sameLastYear ? "cùng kỳ năm \(baseFigure.period.year)" : baseLabel)" }
         let direction = delta > 0 ? "tăng" : "giảm"
+        // A change that rounds to nothing in print is no change to the reader.
+        let printed: String
+        switch kind {
+        case .percent: printed = VietnameseFormat.number(abs(delta), fractionDigits: 2)
+        case .score: printed = VietnameseFormat.number(abs(delta), fractionDigits: 4)
+        default: printed = VietnameseFormat.number(abs(delta), fractionDigits: 0)
+        }
+        if abs(delta) < 1e-9 || printed == "0" { return equalTo }
         switch kind {
         case .count:
             if base == 0 {
