@@ -132,3 +132,17 @@ struct NarrativeAggregationTests {
         #expect(data.narratives.map(\.text) == ["Làm A", "Làm B", "Chậm", "Việc mới"])
     }
 }
+
+@Suite("Stocks across units")
+struct StockTests {
+    @Test("counts kept as first or latest over time are still added across units")
+    func stocks() throws {
+        let plan = try validPlan()
+        let loader = DataLoader(plan: plan)
+        let subs = loader.load(text: "unit: a\nperiod: 2026-Q3\nfigures:\n  carried: 4\n", displayPath: "a.yaml").submissions
+            + loader.load(text: "unit: b\nperiod: 2026-Q3\nfigures:\n  carried: 6\n", displayPath: "b.yaml").submissions
+        let (data, diagnostics) = Aggregator(plan: plan, submissions: subs).data(for: .quarter(3, 2026))
+        #expect(data.value("carried") == 10)
+        #expect(diagnostics.isEmpty)
+    }
+}

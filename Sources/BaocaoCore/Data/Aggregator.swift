@@ -149,7 +149,10 @@ public struct Aggregator: Sendable {
             joined.derivation = "distinct texts of \(figures.count) \(across)"
             return joined
         }
-        switch indicator.aggregation {
+        // Counts are added across units whatever their rule over time: a stock at the period's
+        // end (dossiers pending) of two units is their sum.
+        let rule: Indicator.Aggregation = across == "units" && indicator.kind == .count ? .sum : indicator.aggregation
+        switch rule {
         case .sum:
             let sum = figures.compactMap(\.number).reduce(0, +)
             return Figure(
@@ -164,10 +167,10 @@ public struct Aggregator: Sendable {
             return best
         case .latest, .first:
             if across == "periods" {
-                var pick = indicator.aggregation == .first ? figures.first! : figures.last!
+                var pick = rule == .first ? figures.first! : figures.last!
                 pick.period = period
                 pick.unit = unit
-                pick.derivation = "\(indicator.aggregation.rawValue) of \(figures.count) periods"
+                pick.derivation = "\(rule.rawValue) of \(figures.count) periods"
                 return pick
             }
             // Several units reporting one value (an index score): it must be the same value.
