@@ -145,6 +145,19 @@ public struct Comparison: Sendable {
     /// The indicator's unit of measure ("hồ sơ"), for changes stated in units.
     public var measure: String = ""
 
+    public init(
+        current: Double, base: Double, kind: Indicator.Kind, basis: Basis, baseLabel: String, baseFigure: Figure,
+        measure: String = ""
+    ) {
+        self.current = current
+        self.base = base
+        self.kind = kind
+        self.basis = basis
+        self.baseLabel = baseLabel
+        self.baseFigure = baseFigure
+        self.measure = measure
+    }
+
     /// "so với quý II năm 2026", "so với cùng kỳ năm 2025", or for a year "so với năm 2025".
     public var against: String {
         if case .year = baseFigure.period.kind { return "so với năm \(baseFigure.period.year)" }
