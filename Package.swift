@@ -9,8 +9,12 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let pluginFolders = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Plugins").path)) ?? [])
     .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
     .sorted()
+// A plugin needing a library beyond BaocaoCore names it here.
+let pluginExtraDependencies: [String: [Target.Dependency]] = [
+    "Generic": [.product(name: "Mustache", package: "swift-mustache")]
+]
 let pluginTargets: [Target] = pluginFolders.map {
-    .target(name: "\($0)Plugin", dependencies: ["BaocaoCore"], path: "Plugins/\($0)")
+    .target(name: "\($0)Plugin", dependencies: ["BaocaoCore"] + (pluginExtraDependencies[$0] ?? []), path: "Plugins/\($0)")
 }
 let pluginProducts: [Target.Dependency] = pluginFolders.map { .target(name: "\($0)Plugin") }
 
@@ -34,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(name: "BaocaoDocument"),
@@ -51,10 +56,11 @@ let package = Package(
             exclude: ["Schema"]
         ),
         .target(name: "BaocaoPlugins", dependencies: ["BaocaoCore"] + pluginProducts),
+        .target(name: "BaocaoSheets", dependencies: ["BaocaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "BaocaoCLI",
             dependencies: [
-                "BaocaoCore", "BaocaoRender", "BaocaoPlugins",
+                "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -64,6 +70,7 @@ let package = Package(
         .testTarget(name: "BaocaoDocumentTests", dependencies: ["BaocaoDocument"]),
         .testTarget(name: "BaocaoCoreTests", dependencies: ["BaocaoCore"]),
         .testTarget(name: "BaocaoRenderTests", dependencies: ["BaocaoRender", "BaocaoDocument"]),
+        .testTarget(name: "BaocaoSheetsTests", dependencies: ["BaocaoSheets", "BaocaoCore"]),
         .testTarget(
             name: "PluginTests",
             dependencies: ["BaocaoCore", "BaocaoPlugins", "BaocaoRender"] + pluginProducts,
@@ -71,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BaocaoCLI", "BaocaoCore", "BaocaoRender", "BaocaoPlugins"],
+            dependencies: ["BaocaoCLI", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets"],
             exclude: ["Golden"]
         ),
     ] + pluginTargets,

@@ -1,8 +1,56 @@
 import BaocaoCore
 
-// TEMPORARY STUB — replaced by the real plugin before commit.
+/// Writes "Xây dựng và phát triển Chính quyền điện tử, chính quyền số": electronic documents
+/// sent, received and digitally signed; news on administrative reform on the provincial portal
+/// and the Office's website, checked month by month against the plan's monthly requirement;
+/// legal documents and reform bulletins posted; citizens' questions answered on the portal; the
+/// published hotline; and the units' activities on digital transformation and Đề án 06.
 public struct EGovernmentSection: SectionPlugin {
-    public static let descriptor = PluginDescriptor(id: "e-government", title: "Xây dựng và phát triển Chính quyền điện tử, chính quyền số", summary: "WIP")
+    public static let descriptor = PluginDescriptor(
+        id: "e-government",
+        title: "Xây dựng và phát triển Chính quyền điện tử, chính quyền số",
+        summary:
+            "Electronic documents and digital signatures, monthly news on the provincial portal and the Office's website, "
+            + "legal documents and bulletins posted, citizens' questions answered, the hotline, digital-transformation activities.",
+        options: [
+            PluginOption(
+                EGovernmentOption.monthlyNewsMinimum,
+                "Minimum news items on administrative reform per month on each monthly-reported site (default 1: "
+                    + "the plan, II.2, asks for news every month); 0 turns the monthly check off.")
+        ],
+        expectedIndicators: EGovernmentID.expected,
+        examples: EGovernmentExamples.all)
+
     public init() {}
-    public func makeSection(_ context: SectionContext) throws -> Section { Section() }
+
+    public func makeSection(_ context: SectionContext) throws -> Section {
+        var writer = EGovernmentWriter(context: context)
+        return writer.write()
+    }
+}
+
+/// The option keys this plugin reads from its area in the plan.
+enum EGovernmentOption {
+    static let monthlyNewsMinimum = "monthly_news_minimum"
+}
+
+/// Indicator ids of the e-government area, as the plan declares them.
+enum EGovernmentID {
+    static let sent = "vb_di_dien_tu"
+    static let signed = "vb_di_ky_so"
+    static let received = "vb_den_dien_tu"
+    static let signedRate = "ty_le_ky_so"
+    static let portalNews = "tin_bai_cong_tinh"
+    static let officeNews = "tin_bai_trang_vp"
+    static let legalDocuments = "vb_phap_luat_dang_tai"
+    static let bulletins = "ban_tin_cchc"
+    static let questions = "y_kien_tiep_nhan"
+    static let answered = "y_kien_tra_loi"
+    /// Answered ÷ received; computed by the core when the plan declares it, else by the plugin.
+    static let answeredRate = "ty_le_tra_loi_y_kien"
+    static let hotline = "duong_day_nong"
+
+    static let expected = [
+        sent, signed, received, signedRate, portalNews, officeNews, legalDocuments, bulletins, questions, answered, hotline,
+    ]
 }

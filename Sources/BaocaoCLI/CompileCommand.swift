@@ -22,8 +22,10 @@ struct CompileCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The units' data folder (default: the plan's folder + /data).")
     var data: String?
 
-    @Option(name: .long, help: "Output formats, comma-separated: \(Renderers.formats.joined(separator: ",")).")
-    var format: String = Renderers.formats.joined(separator: ",")
+    @Option(
+        name: .long,
+        help: "Output formats, comma-separated, from: \(Renderers.formats.joined(separator: ",")). pdf needs LibreOffice.")
+    var format: String = "docx,md,html,json"
 
     @Option(name: .long, help: "The output folder.")
     var out: String = "Output"
@@ -110,7 +112,11 @@ struct CompileCommand: AsyncParsableCommand {
             let name = "bao-cao-\(target.code).\(renderer.fileExtension)"
             files.append(((folder as NSString).appendingPathComponent(name), bytes))
         }
-        let written = try OutputWriter(force: force).write(files, folder: folder)
+        let record = CompileRecord(
+            period: target, planPath: workspace.planPath, dataFolder: workspace.dataFolder, submissions: workspace.submissions,
+            plan: workspace.plan, number: number, date: signingDate, partial: partial, formats: formats.map { $0.format },
+            document: output.document, diagnostics: diagnostics)
+        let written = try OutputWriter(force: force, record: record).write(files, folder: folder)
 
         console.print(
             "Đã biên soạn báo cáo \(target.label)\(output.document.header.isDraft ? " (bản dự thảo, chưa có số và ngày ký)" : "").")
@@ -141,49 +147,15 @@ struct CompileCommand: AsyncParsableCommand {
 }
 
 /// Writes report files atomically and never replaces a different report without --force.
+/// Each compile of a period is kept as a numbered version with its manifest (see Versions.swift):
+/// the top-level files are copies of the latest version, a hand-edited file is never replaced
+/// without --force (and is then kept under versions/ban-cu-NNN/), and a version marked as sent is
+/// never followed by a different one without --force.
 struct OutputWriter {
     var force: Bool
+    var record: CompileRecord
 
     func write(_ files: [(path: String, data: Data)], folder: String) throws -> [(String, String)] {
-        let fm = FileManager.default
-        let console = Console.current
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
-            console.error("baocao: \(folder) đã tồn tại và là một tệp, không phải thư mục. (output path is a file)")
-            throw ExitCode(ExitStatus.cannotWrite)
-        }
-        // Check every target before writing any, so that a refusal leaves nothing half done.
-        var plan: [(String, Data, String)] = []
-        for (path, data) in files {
-            if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-                if isDirectory.boolValue {
-                    console.error("baocao: \(path) là một thư mục; không thể ghi báo cáo vào đó. (output path is a directory)")
-                    throw ExitCode(ExitStatus.cannotWrite)
-                }
-                if fm.contents(atPath: path) == data {
-                    plan.append((path, data, "không thay đổi"))
-                    continue
-                }
-                if !force {
-                    console.error(
-                        "baocao: \(path) đã có một báo cáo khác; không ghi đè. Chuyển tệp cũ đi nơi khác hoặc dùng --force để thay thế. (refusing to overwrite a different report)"
-                    )
-                    throw ExitCode(ExitStatus.cannotWrite)
-                }
-                plan.append((path, data, "đã thay thế"))
-            } else {
-                plan.append((path, data, "đã ghi"))
-            }
-        }
-        do {
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for (path, data, status) in plan where status != "không thay đổi" {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            }
-        } catch {
-            console.error("baocao: không ghi được vào \(folder): \(error.localizedDescription) (cannot write)")
-            throw ExitCode(ExitStatus.cannotWrite)
-        }
-        return plan.map { ($0.0, $0.2) }
+        try VersionWriter(force: force, record: record).write(files, folder: folder)
     }
 }

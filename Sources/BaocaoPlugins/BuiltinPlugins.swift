@@ -1,6 +1,7 @@
 import BaocaoCore
 import CivilServicePlugin
 import EGovernmentPlugin
+import GenericPlugin
 import IndicesPlugin
 import ProceduresPlugin
 import ServiceCentrePlugin
@@ -14,6 +15,7 @@ public enum BuiltinPlugins {
         CivilServiceSection.self,
         IndicesSection.self,
         ServiceCentreSection.self,
+        GenericSection.self,
     ]
 
     public static var registry: PluginRegistry { PluginRegistry(all) }

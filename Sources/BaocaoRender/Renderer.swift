@@ -14,7 +14,9 @@ public protocol Renderer: Sendable {
 
 /// The renderers `baocao compile --format` can name, in their default order.
 public enum Renderers {
-    public static let all: [any Renderer.Type] = [MarkdownRenderer.self, JSONRenderer.self]
+    public static let all: [any Renderer.Type] = [
+        DOCXRenderer.self, MarkdownRenderer.self, HTMLRenderer.self, JSONRenderer.self, PDFRenderer.self,
+    ]
 
     public static func renderer(for format: String) -> (any Renderer.Type)? {
         all.first { $0.format == format }

@@ -221,6 +221,8 @@ public struct DataLoader {
                     return nil
                 }
                 value.number = value.months.values.reduce(0, +)
+                // The value is the months' sum: provenance points at the months.
+                if let months = m.value("months") { value.location = months.location }
                 return value
             }
         } else if node.elements != nil {
@@ -228,6 +230,8 @@ public struct DataLoader {
             return nil
         }
         guard let valueNode else { return nil }
+        // Provenance points at the number itself, not at the mapping around it.
+        value.location = valueNode.location
         if indicator.kind == .text {
             guard let text = valueNode.string(bag, what: what) else { return nil }
             value.text = text

@@ -84,7 +84,8 @@ extension SectionContext {
         ]
         if let previous, showPrevious { columns.append(Table.Column(capitalized(previous.period.label), alignment: .right, width: 1.4)) }
         if let sameLastYear, showLastYear {
-            columns.append(Table.Column("Cùng kỳ năm \(sameLastYear.period.year)", alignment: .right, width: 1.4))
+            let title = sameLastYear.period.kind == .year ? "Năm \(sameLastYear.period.year)" : "Cùng kỳ năm \(sameLastYear.period.year)"
+            columns.append(Table.Column(title, alignment: .right, width: 1.4))
         }
         var rows: [[Cell]] = []
         var incomparable = false

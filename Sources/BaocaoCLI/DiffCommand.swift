@@ -1,0 +1,257 @@
+import ArgumentParser
+import BaocaoCore
+import Foundation
+
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two versions of a period's report (So sánh hai bản báo cáo).",
+        discussion: """
+            Compares the manifests and texts of two versions (default: the last two of the latest \
+            period compiled): the options and inputs that changed, every figure that changed \
+            (indicator, unit, old → new) with the input file that caused it, and the sentences \
+            that changed.
+            """)
+
+    @Option(name: .long, help: "The period (default: the latest period with versions).")
+    var period: String?
+
+    @Option(name: .long, help: "The output folder.")
+    var out: String = "Output"
+
+    @Argument(help: "Two versions, e.g. v001 v002 (default: the last two); one version is compared with the one before it.")
+    var versions: [String] = []
+
+    func run() async throws {
+        let console = Console.current
+        let folder: String
+        let target: Period
+        if let period {
+            target = try Workspace.parsePeriod(period)
+            folder = VersionStore.folder(out: out, period: target)
+        } else {
+            guard let latest = VersionStore.periods(under: out).last else {
+                console.error("baocao: chưa có báo cáo nào được biên soạn trong \(out). (no versions)")
+                throw ExitCode(ExitStatus.noInput)
+            }
+            (target, folder) = latest
+        }
+        let store = VersionStore(folder: folder)
+        let all = store.versions()
+        var pair: [String] = []
+        for text in versions {
+            guard let v = store.resolve(text) else {
+                console.error(
+                    "baocao: không có bản '\(text)' của báo cáo \(target.label); các bản có: \(all.isEmpty ? "chưa có" : all.joined(separator: ", ")). (no such version)"
+                )
+                throw ExitCode(ExitStatus.noInput)
+            }
+            pair.append(v)
+        }
+        switch pair.count {
+        case 0:
+            guard all.count >= 2 else {
+                console.error(
+                    "baocao: báo cáo \(target.label) mới có \(all.count) bản (\(all.joined(separator: ", "))); cần hai bản để so sánh. (fewer than two versions)")
+                throw ExitCode(ExitStatus.noInput)
+            }
+            pair = Array(all.suffix(2))
+        case 1:
+            guard let index = all.firstIndex(of: pair[0]), index > 0 else {
+                console.error("baocao: bản \(pair[0]) là bản đầu tiên; không có bản trước để so sánh. (no earlier version)")
+                throw ExitCode(ExitStatus.noInput)
+            }
+            pair.insert(all[index - 1], at: 0)
+        case 2:
+            break
+        default:
+            console.error("baocao: chỉ so sánh hai bản một lần. (expected at most two versions)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        guard let a = store.manifest(pair[0]), let b = store.manifest(pair[1]) else {
+            console.error("baocao: không đọc được manifest.json của bản \(pair[0]) hoặc \(pair[1]) trong \(store.versionsFolder). (unreadable manifest)")
+            throw ExitCode(ExitStatus.noInput)
+        }
+        let textA = markdown(store, pair[0], a)
+        let textB = markdown(store, pair[1], b)
+        for line in Self.report(a, b, textA, textB, folder: store.versionsFolder) { console.print(line) }
+    }
+
+    func markdown(_ store: VersionStore, _ version: String, _ manifest: Manifest) -> String {
+        guard let md = manifest.outputs.first(where: { $0.format == "md" }) else { return "" }
+        let path = (store.path(version) as NSString).appendingPathComponent(md.file)
+        return FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// The comparison as lines of text.
+    static func report(_ a: Manifest, _ b: Manifest, _ textA: String, _ textB: String, folder: String) -> [String] {
+        var out: [String] = []
+        out.append("So sánh báo cáo \(b.periodLabel) (\(b.period)): bản \(a.version) → bản \(b.version) (\(folder))")
+        // Options.
+        var options: [String] = []
+        func shown(_ s: String?) -> String { s ?? "(trống)" }
+        if a.options.number != b.options.number { options.append("số: \(shown(a.options.number)) → \(shown(b.options.number))") }
+        if a.options.date != b.options.date {
+            let date = { (s: String?) in s.flatMap(CivilDate.init(iso:)).map(VietnameseFormat.shortDate) ?? "(trống)" }
+            options.append("ngày ký: \(date(a.options.date)) → \(date(b.options.date))")
+        }
+        if a.options.formats != b.options.formats {
+            options.append("định dạng: \(a.options.formats.joined(separator: ", ")) → \(b.options.formats.joined(separator: ", "))")
+        }
+        if a.options.partial != b.options.partial { options.append("--partial: \(a.options.partial) → \(b.options.partial)") }
+        out.append("Tùy chọn: \(options.isEmpty ? "không đổi" : options.joined(separator: "; ")).")
+        let planChanged = a.plan.sha256 != b.plan.sha256 || a.plan.file != b.plan.file
+        out.append("Kế hoạch: \(planChanged ? "đã thay đổi (\(b.plan.file))" : "không đổi").")
+        // Inputs.
+        let inputsA = Dictionary(a.inputs.map { ($0.file, $0) }, uniquingKeysWith: { x, _ in x })
+        let inputsB = Dictionary(b.inputs.map { ($0.file, $0) }, uniquingKeysWith: { x, _ in x })
+        var changedInputs: [String: String] = [:]  // file → how
+        for file in Set(inputsA.keys).union(inputsB.keys).sorted() {
+            switch (inputsA[file], inputsB[file]) {
+            case (nil, _?): changedInputs[file] = "tệp mới"
+            case (_?, nil): changedInputs[file] = "không còn"
+            case (let x?, let y?) where x.sha256 != y.sha256: changedInputs[file] = "đã sửa"
+            default: break
+            }
+        }
+        func imported(_ file: String) -> String {
+            (inputsB[file] ?? inputsA[file])?.importedFrom.map { ", nhập từ Excel \($0)" } ?? ""
+        }
+        out.append("Tệp số liệu thay đổi (\(changedInputs.count)):")
+        for (file, how) in changedInputs.sorted(by: { $0.key < $1.key }) { out.append("  \(file) — \(how)\(imported(file))") }
+        if changedInputs.isEmpty { out.append("  không có") }
+        // Figures.
+        let figuresA = Dictionary(a.figures.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+        let figuresB = Dictionary(b.figures.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+        var figureLines: [String] = []
+        for id in Set(figuresA.keys).union(figuresB.keys).sorted(by: { figureOrder($0, $1, figuresB, figuresA) }) {
+            let x = figuresA[id]
+            let y = figuresB[id]
+            if let x, let y, x.value == y.value, x.text == y.text { continue }
+            guard let f = y ?? x else { continue }
+            let whose = f.unitName ?? f.unit ?? "tổng các đơn vị"
+            let period = Period(f.period)?.label ?? f.period
+            let measure = f.measure.map { $0.isEmpty || $0 == "%" ? "" : " \($0)" } ?? ""
+            let change: String
+            switch (x, y) {
+            case (let x?, let y?): change = "\(x.text) → \(y.text)\(measure)"
+            case (nil, let y?): change = "(chưa có) → \(y.text)\(measure)"
+            case (let x?, nil): change = "\(x.text)\(measure) → (không còn)"
+            default: continue
+            }
+            // Which changed input caused it.
+            let sources = (y?.sources ?? []) + (x?.sources ?? [])
+            var causes: [String] = []
+            for source in sources {
+                let file = source.split(separator: ":").first.map(String.init) ?? source
+                guard changedInputs[file] != nil else { continue }
+                let cited = (y?.sources.first { $0.hasPrefix(file + ":") } ?? source) + imported(file)
+                if !causes.contains(cited) { causes.append(cited) }
+            }
+            var cause = causes.isEmpty ? "" : "; do \(causes.joined(separator: ", "))"
+            if causes.isEmpty { cause = planChanged ? "; do kế hoạch thay đổi" : "; do cách tính thay đổi (đầu vào như cũ)" }
+            figureLines.append("  \(f.indicator) — \(f.label) — \(whose), \(period): \(change)\(cause)")
+        }
+        out.append("Số liệu thay đổi (\(figureLines.count)):")
+        out += figureLines.isEmpty ? ["  không có"] : figureLines
+        // Sentences.
+        let hunks = sentenceDiff(textA, textB)
+        out.append("Câu thay đổi (\(hunks.reduce(0) { $0 + max($1.removed.count, $1.added.count) })):")
+        if hunks.isEmpty { out.append("  không có") }
+        var lastHeading: String?
+        for hunk in hunks {
+            if let heading = hunk.heading, heading != lastHeading {
+                out.append("  Tại \"\(heading)\":")
+                lastHeading = heading
+            }
+            for s in hunk.removed { out.append("  - \(s)") }
+            for s in hunk.added { out.append("  + \(s)") }
+        }
+        return out
+    }
+
+    /// Figures of units before totals, in indicator order as the newer version lists them.
+    static func figureOrder(_ x: String, _ y: String, _ newer: [String: Manifest.FigureEntry], _ older: [String: Manifest.FigureEntry]) -> Bool {
+        let fx = newer[x] ?? older[x]
+        let fy = newer[y] ?? older[y]
+        return (fx?.period ?? "", fx?.indicator ?? "", fx?.unit == nil ? 1 : 0, x) < (fy?.period ?? "", fy?.indicator ?? "", fy?.unit == nil ? 1 : 0, y)
+    }
+
+    struct Hunk: Equatable {
+        var heading: String?
+        var removed: [String]
+        var added: [String]
+    }
+
+    /// The sentences of a Markdown text, each with the heading it falls under. Table rows and
+    /// headings stay whole; paragraphs are split after ". " before a capital letter.
+    static func sentences(_ text: String) -> [(text: String, heading: String?)] {
+        var result: [(String, String?)] = []
+        var heading: String?
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.allSatisfy({ "|:- ".contains($0) }) { continue }
+            if line.hasPrefix("#") {
+                heading = line.drop { $0 == "#" || $0 == " " }.replacingOccurrences(of: "*", with: "")
+                result.append((line, heading))
+                continue
+            }
+            if line.hasPrefix("|") {
+                result.append((line, heading))
+                continue
+            }
+            var current = ""
+            let chars = Array(line)
+            for (i, c) in chars.enumerated() {
+                current.append(c)
+                if ".!?;".contains(c), i + 2 < chars.count, chars[i + 1] == " ", chars[i + 2].isUppercase {
+                    result.append((current.trimmingCharacters(in: .whitespaces), heading))
+                    current = ""
+                }
+            }
+            if !current.trimmingCharacters(in: .whitespaces).isEmpty { result.append((current.trimmingCharacters(in: .whitespaces), heading)) }
+        }
+        return result
+    }
+
+    /// The changed runs between two texts' sentences (longest common subsequence).
+    static func sentenceDiff(_ a: String, _ b: String) -> [Hunk] {
+        let x = sentences(a)
+        let y = sentences(b)
+        let n = x.count
+        let m = y.count
+        var lcs = [[Int32]](repeating: [Int32](repeating: 0, count: m + 1), count: n + 1)
+        if n > 0 && m > 0 {
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    lcs[i][j] = x[i].text == y[j].text ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+                }
+            }
+        }
+        var hunks: [Hunk] = []
+        var current = Hunk(heading: nil, removed: [], added: [])
+        func flush() {
+            if !current.removed.isEmpty || !current.added.isEmpty { hunks.append(current) }
+            current = Hunk(heading: nil, removed: [], added: [])
+        }
+        var i = 0
+        var j = 0
+        while i < n || j < m {
+            if i < n, j < m, x[i].text == y[j].text {
+                flush()
+                i += 1
+                j += 1
+            } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
+                if current.heading == nil { current.heading = y[j].heading }
+                current.added.append(y[j].text)
+                j += 1
+            } else {
+                if current.heading == nil { current.heading = x[i].heading }
+                current.removed.append(x[i].text)
+                i += 1
+            }
+        }
+        flush()
+        return hunks
+    }
+}

@@ -1,0 +1,676 @@
+import ArgumentParser
+import BaocaoCore
+import BaocaoRender
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// Every compile of a period is kept as a numbered version:
+//
+//   Output/<year>/<period>/
+//     bao-cao-<period>.<ext>          copies of the latest version's files (what the officer opens)
+//     versions/
+//       v001/bao-cao-<period>.<ext>   every file of that compile, and its Markdown for `baocao diff`
+//       v001/manifest.json            inputs and their SHA-256, plan, options, outputs, figures
+//       v002/…
+//       v002/da-gui.json              written by `baocao sent`: this version was sent
+//       ban-cu-001/…                  a hand-edited report that `--force` replaced
+//
+// Versions are numbered, never dated: the manifest records the --date given, not the clock.
+// A version is written into a hidden folder and renamed into place, and each top-level file is
+// written to a temporary file and renamed over the old one, so an interrupted compile leaves
+// the previous version whole.
+
+// MARK: - SHA-256
+
+/// SHA-256 (FIPS 180-4), for the manifest's digests of inputs and outputs.
+enum SHA256 {
+    private static let k: [UInt32] = [
+        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
+        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
+        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
+        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
+        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
+        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
+        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
+        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
+    ]
+
+    /// The digest as 64 lower-case hex digits.
+    static func hex(_ data: Data) -> String {
+        digest(data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func digest(_ data: Data) -> [UInt8] {
+        var h: [UInt32] = [
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+        ]
+        var message = [UInt8](data)
+        let bitLength = UInt64(message.count) * 8
+        message.append(0x80)
+        while message.count % 64 != 56 { message.append(0) }
+        for i in (0..<8).reversed() { message.append(UInt8((bitLength >> (UInt64(i) * 8)) & 0xff)) }
+        var w = [UInt32](repeating: 0, count: 64)
+        for chunk in stride(from: 0, to: message.count, by: 64) {
+            for i in 0..<16 {
+                let b = chunk + i * 4
+                w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
+            }
+            for i in 16..<64 {
+                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+            for i in 0..<64 {
+                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                let ch = (e & f) ^ (~e & g)
+                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                let maj = (a & b) ^ (a & c) ^ (b & c)
+                let t2 = s0 &+ maj
+                hh = g
+                g = f
+                f = e
+                e = d &+ t1
+                d = c
+                c = b
+                b = a
+                a = t1 &+ t2
+            }
+            h[0] = h[0] &+ a
+            h[1] = h[1] &+ b
+            h[2] = h[2] &+ c
+            h[3] = h[3] &+ d
+            h[4] = h[4] &+ e
+            h[5] = h[5] &+ f
+            h[6] = h[6] &+ g
+            h[7] = h[7] &+ hh
+        }
+        return h.flatMap { v in [UInt8(v >> 24), UInt8((v >> 16) & 0xff), UInt8((v >> 8) & 0xff), UInt8(v & 0xff)] }
+    }
+
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+}
+
+// MARK: - Writing files
+
+/// A test seam: counts the files written in this task and makes the n-th write fail halfway,
+/// as a full disk or a killed process would. Install it with
+/// `WriteFaults.$injector.withValue(WriteFaults(failingWrite: 3)) { … }`.
+public final class WriteFaults: @unchecked Sendable {
+    @TaskLocal public static var injector: WriteFaults?
+
+    private let lock = NSLock()
+    private let failing: Int
+    private var count = 0
+
+    public init(failingWrite n: Int) { failing = n }
+
+    /// Whether the write now starting is the one to fail.
+    func nextWriteFails() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count == failing
+    }
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }
+private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
+
+/// File writes that either complete or leave the old state: every file is written whole and
+/// flushed to disk before it is renamed into place.
+enum Files {
+    struct Failure: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String { "\(path): \(reason)" }
+    }
+
+    /// Writes `data` to `path` (created or truncated) and flushes it. Not atomic on its own.
+    static func write(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        var failure: Failure?
+        let injected = WriteFaults.injector?.nextWriteFails() == true
+        let bytes = injected ? data.prefix(data.count / 2) : data
+        bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = Failure(path: path, reason: String(cString: strerror(errno)))
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0, errno != EINVAL {
+            failure = Failure(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(fd)
+        if injected { throw Failure(path: path, reason: "lỗi ghi giả lập khi kiểm thử (injected write failure)") }
+        if let failure { throw failure }
+    }
+
+    /// Replaces `path` with `data` atomically: a temporary file beside it, renamed over it.
+    static func replace(_ path: String, with data: Data) throws {
+        let temporary = temporaryPath(for: path)
+        do {
+            try write(data, to: temporary)
+            try rename(temporary, to: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// The hidden temporary name used while replacing `path`.
+    static func temporaryPath(for path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (folder as NSString).appendingPathComponent(".\(name).dang-ghi")
+    }
+
+    static func rename(_ from: String, to: String) throws {
+        guard systemRename(from, to) == 0 else { throw Failure(path: to, reason: String(cString: strerror(errno))) }
+    }
+}
+
+// MARK: - Manifest
+
+/// What one version of a period's report was made from and what it holds.
+struct Manifest: Codable, Equatable {
+    static let formatName = "baocao.manifest"
+
+    struct Input: Codable, Equatable {
+        /// Relative to the data folder (data files) or as given (the plan).
+        var file: String
+        var sha256: String
+        var unit: String?
+        var period: String?
+        /// For a data file imported from Excel: the workbook's name, from the file's header.
+        var importedFrom: String?
+    }
+
+    struct Output: Codable, Equatable {
+        var file: String
+        var format: String
+        var sha256: String
+        var bytes: Int
+        /// False for the Markdown kept only so that versions can be compared.
+        var requested: Bool
+    }
+
+    struct Options: Codable, Equatable {
+        var formats: [String]
+        var number: String?
+        /// The signing date given with --date (never the clock).
+        var date: String?
+        var partial: Bool
+        var draft: Bool
+    }
+
+    struct FigureEntry: Codable, Equatable {
+        var id: String
+        var indicator: String
+        var label: String
+        var period: String
+        var unit: String?
+        var unitName: String?
+        var value: Double?
+        var text: String
+        var measure: String?
+        /// "2026-Q3/ttpvhcc.yaml:9:22" for each submitted value behind the figure.
+        var sources: [String]
+    }
+
+    var format = Manifest.formatName
+    var formatVersion = 1
+    var period: String
+    var periodLabel: String
+    var version: String
+    var previous: String?
+    var plan: Input
+    var dataFolder: String
+    var inputs: [Input]
+    var options: Options
+    var outputs: [Output]
+    var figures: [FigureEntry]
+    var errors: Int
+    var warnings: Int
+    /// Hand-edited files this version replaced (kept under versions/ban-cu-NNN/).
+    var replaced: [Output]?
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// The mark `baocao sent` leaves in a version's folder.
+struct SentMark: Codable, Equatable {
+    var version: String
+    var period: String
+    var date: String?
+    var note: String?
+}
+
+/// What a compile knows that the manifest records.
+struct CompileRecord {
+    var period: Period
+    var planPath: String
+    var dataFolder: String
+    var submissions: [Submission]
+    var plan: Plan
+    var number: String?
+    var date: CivilDate?
+    var partial: Bool
+    var formats: [String]
+    var document: ReportDocument
+    var diagnostics: [Diagnostic]
+}
+
+/// The first line of a data file written by `baocao import`, naming the workbook.
+enum ImportHeader {
+    static let prefix = "Nhập từ tệp Excel "
+
+    /// The workbook named in a data file's header comment, if it was imported.
+    static func workbook(in data: Data) -> String? {
+        let head = String(decoding: data.prefix(600), as: UTF8.self)
+        for line in head.split(separator: "\n").prefix(4) where line.hasPrefix("# " + prefix) {
+            let rest = line.dropFirst(2 + prefix.count)
+            return String(rest.split(separator: " ").first ?? rest)
+        }
+        return nil
+    }
+}
+
+// MARK: - The versions of a period
+
+/// The versions folder of one period's output folder.
+struct VersionStore {
+    /// Output/<year>/<period>.
+    let folder: String
+
+    var versionsFolder: String { (folder as NSString).appendingPathComponent("versions") }
+
+    func path(_ version: String) -> String { (versionsFolder as NSString).appendingPathComponent(version) }
+
+    static func number(of name: String) -> Int? {
+        guard name.hasPrefix("v"), name.count >= 4, let n = Int(name.dropFirst()), n > 0 else { return nil }
+        return n
+    }
+
+    static func name(_ n: Int) -> String {
+        let digits = String(n)
+        return "v" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
+    /// The versions present, oldest first (folders named v001, v002 …).
+    func versions() -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: versionsFolder)) ?? []
+        return entries.filter { name in
+            var isDirectory: ObjCBool = false
+            return Self.number(of: name) != nil
+                && FileManager.default.fileExists(atPath: path(name), isDirectory: &isDirectory) && isDirectory.boolValue
+        }.sorted { Self.number(of: $0)! < Self.number(of: $1)! }
+    }
+
+    /// The number the next version takes: one more than any name in use (folders or not).
+    func nextVersion() -> String {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: versionsFolder)) ?? []
+        let used = entries.compactMap { Self.number(of: $0) }
+        return Self.name((used.max() ?? 0) + 1)
+    }
+
+    func manifest(_ version: String) -> Manifest? {
+        let file = (path(version) as NSString).appendingPathComponent("manifest.json")
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        return try? JSONDecoder().decode(Manifest.self, from: data)
+    }
+
+    func sentMark(_ version: String) -> SentMark? {
+        let file = (path(version) as NSString).appendingPathComponent("da-gui.json")
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        return try? JSONDecoder().decode(SentMark.self, from: data)
+    }
+
+    /// Resolves "v2", "v002", "2" to a version present.
+    func resolve(_ text: String) -> String? {
+        let digits = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
+        guard let n = Int(digits) else { return nil }
+        let name = Self.name(n)
+        return versions().contains(name) ? name : nil
+    }
+
+    /// Leftovers of an interrupted compile: hidden folders and files being written.
+    func removeLeftovers() {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: versionsFolder)) ?? [] where entry.hasPrefix(".dang-ghi-") {
+            try? fm.removeItem(atPath: (versionsFolder as NSString).appendingPathComponent(entry))
+        }
+        for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(".") && entry.hasSuffix(".dang-ghi") {
+            try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(entry))
+        }
+    }
+
+    /// The output folders holding versions under `out`: Output/<year>/<period>, by period.
+    static func periods(under out: String) -> [(period: Period, folder: String)] {
+        let fm = FileManager.default
+        var found: [(Period, String)] = []
+        for year in (try? fm.contentsOfDirectory(atPath: out)) ?? [] where Int(year) != nil {
+            let yearFolder = (out as NSString).appendingPathComponent(year)
+            for code in (try? fm.contentsOfDirectory(atPath: yearFolder)) ?? [] {
+                guard let period = Period(code), period.code == code else { continue }
+                let folder = (yearFolder as NSString).appendingPathComponent(code)
+                if !VersionStore(folder: folder).versions().isEmpty { found.append((period, folder)) }
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    static func folder(out: String, period: Period) -> String {
+        ((out as NSString).appendingPathComponent(String(period.year)) as NSString).appendingPathComponent(period.code)
+    }
+}
+
+// MARK: - Writing a compile as a version
+
+/// Writes a compile as a new version of its period (or recognises it as the latest one) and
+/// points the top-level report files at it. Nothing is written unless every check passes.
+struct VersionWriter {
+    var force: Bool
+    var record: CompileRecord
+
+    /// The top-level files with what happened to each, then the version folder.
+    func write(_ files: [(path: String, data: Data)], folder: String) throws -> [(String, String)] {
+        let fm = FileManager.default
+        let console = Console.current
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            console.error("baocao: \(folder) đã tồn tại và là một tệp, không phải thư mục. (output path is a file)")
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+        let store = VersionStore(folder: folder)
+        let existing = store.versions()
+        let manifests = existing.compactMap { v in store.manifest(v).map { (v, $0) } }
+        let latest = manifests.last
+
+        // The version's files: what was asked for, and the Markdown that `baocao diff` reads.
+        var versionFiles: [(name: String, data: Data, format: String, requested: Bool)] = files.map { file in
+            let name = (file.path as NSString).lastPathComponent
+            return (name, file.data, (name as NSString).pathExtension, true)
+        }
+        let markdownName = "bao-cao-\(record.period.code).md"
+        if !versionFiles.contains(where: { $0.name == markdownName }) {
+            versionFiles.append((markdownName, Data(MarkdownRenderer().text(record.document).utf8), "md", false))
+        }
+        let outputs = versionFiles.map {
+            Manifest.Output(file: $0.name, format: $0.format, sha256: SHA256.hex($0.data), bytes: $0.data.count, requested: $0.requested)
+        }
+        let sameAsLatest =
+            latest.map { (_, m) in outputs.allSatisfy { o in m.outputs.contains { $0.file == o.file && $0.sha256 == o.sha256 } } } ?? false
+
+        // Check every top-level file before writing any.
+        var known: [String: Set<String>] = [:]
+        for (_, m) in manifests { for o in m.outputs { known[o.file, default: []].insert(o.sha256) } }
+        var plan: [(path: String, data: Data, status: String)] = []
+        var foreign: [(path: String, data: Data)] = []
+        for (path, data) in files {
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                plan.append((path, data, "đã ghi"))
+                continue
+            }
+            if isDirectory.boolValue {
+                console.error("baocao: \(path) là một thư mục; không thể ghi báo cáo vào đó. (output path is a directory)")
+                throw ExitCode(ExitStatus.cannotWrite)
+            }
+            let current = fm.contents(atPath: path) ?? Data()
+            if current == data {
+                plan.append((path, data, "không thay đổi"))
+                continue
+            }
+            let name = (path as NSString).lastPathComponent
+            if known[name]?.contains(SHA256.hex(current)) != true {
+                if !force {
+                    console.error(
+                        "baocao: \(path) đã có một báo cáo khác; không ghi đè. Tệp này không phải bản nào trong \(store.versionsFolder) (có thể đã sửa tay hoặc đã ký). Chuyển tệp đi nơi khác, hoặc dùng --force: tệp cũ sẽ được cất vào versions/ban-cu-…/ (refusing to overwrite a different report)"
+                    )
+                    throw ExitCode(ExitStatus.cannotWrite)
+                }
+                foreign.append((path, current))
+            }
+            plan.append((path, data, "đã thay thế"))
+        }
+
+        var version = latest?.0 ?? ""
+        var created = false
+        if !sameAsLatest {
+            if let (name, _) = latest, let mark = store.sentMark(name), !force {
+                let sent = mark.date.flatMap(CivilDate.init(iso:)).map { " ngày \(VietnameseFormat.shortDate($0))" } ?? ""
+                console.error(
+                    "baocao: bản \(name) của báo cáo \(record.period.label) đã được đánh dấu đã gửi\(sent); bản biên soạn lần này khác bản đã gửi. Dùng --force để lưu thành bản mới \(store.nextVersion()) (bản \(name) vẫn được giữ nguyên trong \(store.path(name))). (the latest version was sent)"
+                )
+                throw ExitCode(ExitStatus.cannotWrite)
+            }
+            version = store.nextVersion()
+            created = true
+        }
+
+        do {
+            try fm.createDirectory(atPath: store.versionsFolder, withIntermediateDirectories: true)
+            store.removeLeftovers()
+            if created {
+                let manifest = try makeManifest(
+                    version: version, previous: latest?.0, outputs: outputs,
+                    replaced: foreign.map {
+                        let name = ($0.path as NSString).lastPathComponent
+                        return Manifest.Output(
+                            file: name, format: (name as NSString).pathExtension, sha256: SHA256.hex($0.data), bytes: $0.data.count,
+                            requested: false)
+                    })
+                let temporary = (store.versionsFolder as NSString).appendingPathComponent(".dang-ghi-\(version)")
+                do {
+                    try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+                    for file in versionFiles {
+                        try Files.write(file.data, to: (temporary as NSString).appendingPathComponent(file.name))
+                    }
+                    try Files.write(try manifest.encoded(), to: (temporary as NSString).appendingPathComponent("manifest.json"))
+                    try Files.rename(temporary, to: store.path(version))
+                } catch {
+                    try? fm.removeItem(atPath: temporary)
+                    throw error
+                }
+            }
+            if !foreign.isEmpty {
+                let keep = keepFolder(store)
+                try fm.createDirectory(atPath: keep, withIntermediateDirectories: true)
+                for (path, _) in foreign {
+                    try Files.rename(path, to: (keep as NSString).appendingPathComponent((path as NSString).lastPathComponent))
+                }
+            }
+            for (path, data, status) in plan where status != "không thay đổi" {
+                try Files.replace(path, with: data)
+            }
+        } catch {
+            console.error(
+                "baocao: không ghi được vào \(folder): \(error). Bản trước (nếu có) vẫn còn nguyên trong \(store.versionsFolder). (cannot write)")
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+        var rows = plan.map { ($0.path, $0.status) }
+        rows.append((store.path(version), created ? "phiên bản mới \(version)" : "phiên bản \(version), không đổi"))
+        return rows
+    }
+
+    /// versions/ban-cu-NNN: where hand-edited files replaced with --force are kept.
+    private func keepFolder(_ store: VersionStore) -> String {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: store.versionsFolder)) ?? []
+        let used = entries.compactMap { $0.hasPrefix("ban-cu-") ? Int($0.dropFirst("ban-cu-".count)) : nil }
+        let n = String((used.max() ?? 0) + 1)
+        return (store.versionsFolder as NSString).appendingPathComponent(
+            "ban-cu-" + String(repeating: "0", count: max(0, 3 - n.count)) + n)
+    }
+
+    private func makeManifest(version: String, previous: String?, outputs: [Manifest.Output], replaced: [Manifest.Output]) throws -> Manifest {
+        let fm = FileManager.default
+        func digest(_ path: String) -> (String, Data?) {
+            guard let data = fm.contents(atPath: path) else { return ("", nil) }
+            return (SHA256.hex(data), data)
+        }
+        let plan = Manifest.Input(file: record.planPath, sha256: digest(record.planPath).0)
+        let inputs = record.submissions.sorted { $0.relativePath < $1.relativePath }.map { s -> Manifest.Input in
+            let (sha, data) = digest(s.file)
+            return Manifest.Input(
+                file: s.relativePath, sha256: sha, unit: s.unit, period: s.period.code, importedFrom: data.flatMap(ImportHeader.workbook))
+        }
+        let figures = record.document.figures.map { f in
+            Manifest.FigureEntry(
+                id: f.id, indicator: f.indicator, label: f.label, period: f.period, unit: f.unit,
+                unitName: f.unit.flatMap { record.plan.unit($0)?.shortName }, value: f.value, text: f.text, measure: f.measure,
+                sources: f.sources.map { "\($0.file):\($0.line):\($0.column)" })
+        }
+        return Manifest(
+            period: record.period.code, periodLabel: record.period.label, version: version, previous: previous, plan: plan,
+            dataFolder: record.dataFolder, inputs: inputs,
+            options: Manifest.Options(
+                formats: record.formats, number: record.number, date: record.date?.iso, partial: record.partial,
+                draft: record.document.header.isDraft),
+            outputs: outputs, figures: figures, errors: record.diagnostics.filter { $0.severity == .error }.count,
+            warnings: record.diagnostics.filter { $0.severity == .warning }.count, replaced: replaced.isEmpty ? nil : replaced)
+    }
+}
+
+// MARK: - baocao versions, baocao sent
+
+struct VersionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "versions",
+        abstract: "List the compiled versions of a period's report and which was sent (Các bản đã biên soạn).")
+
+    @Option(name: .long, help: "The period (default: every period with versions).")
+    var period: String?
+
+    @Option(name: .long, help: "The output folder.")
+    var out: String = "Output"
+
+    func run() async throws {
+        let console = Console.current
+        var folders = VersionStore.periods(under: out)
+        if let period {
+            let p = try Workspace.parsePeriod(period)
+            folders = folders.filter { $0.period == p }
+            if folders.isEmpty {
+                console.error("baocao: chưa có bản nào của báo cáo \(p.label) trong \(out). (no versions)")
+                throw ExitCode(ExitStatus.noInput)
+            }
+        }
+        if folders.isEmpty {
+            console.print("Chưa có báo cáo nào được biên soạn trong \(out).")
+            return
+        }
+        for (index, (period, folder)) in folders.enumerated() {
+            if index > 0 { console.print("") }
+            let store = VersionStore(folder: folder)
+            let versions = store.versions()
+            console.print("Báo cáo \(period.label) — \(folder)")
+            var rows: [[String]] = [["Bản", "Số, ngày ký", "Định dạng", "Số liệu", "Gửi"]]
+            for v in versions {
+                let m = store.manifest(v)
+                let signed: String
+                if let m, !m.options.draft {
+                    let date = m.options.date.flatMap(CivilDate.init(iso:)).map(VietnameseFormat.shortDate) ?? "?"
+                    signed = "số \(m.options.number ?? "?"), ngày \(date)"
+                } else {
+                    signed = "dự thảo"
+                }
+                let formats = m?.outputs.filter(\.requested).map(\.format).joined(separator: ", ") ?? "?"
+                let inputs = m.map { "\($0.inputs.count) tệp" } ?? "?"
+                var sent = ""
+                if let mark = store.sentMark(v) {
+                    sent = "ĐÃ GỬI" + (mark.date.flatMap(CivilDate.init(iso:)).map { " \(VietnameseFormat.shortDate($0))" } ?? "")
+                    if let note = mark.note { sent += " (\(note))" }
+                }
+                if v == versions.last { sent += sent.isEmpty ? "← bản hiện hành" : "; bản hiện hành" }
+                rows.append([v, signed, formats, inputs, sent])
+            }
+            for line in alignedColumns(rows) { console.print("  " + line) }
+        }
+    }
+}
+
+struct SentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sent",
+        abstract: "Mark a version of a period's report as sent (Đánh dấu bản đã gửi).",
+        discussion: """
+            A version marked as sent is never replaced silently: a later compile that differs \
+            needs --force, and even then the sent version stays in versions/.
+            """)
+
+    @Argument(help: "The period, e.g. 2026-Q3.")
+    var period: String
+
+    @Argument(help: "The version, e.g. v002 (default: the latest).")
+    var version: String?
+
+    @Option(name: .long, help: "The date it was sent, YYYY-MM-DD.")
+    var date: String?
+
+    @Option(name: .long, help: "A note, e.g. the number it was sent under.")
+    var note: String?
+
+    @Option(name: .long, help: "The output folder.")
+    var out: String = "Output"
+
+    @Flag(name: .long, help: "Remove the mark.")
+    var undo = false
+
+    func run() async throws {
+        let console = Console.current
+        let p = try Workspace.parsePeriod(period)
+        let store = VersionStore(folder: VersionStore.folder(out: out, period: p))
+        guard let latest = store.versions().last else {
+            console.error("baocao: chưa có bản nào của báo cáo \(p.label) trong \(store.folder). (no versions)")
+            throw ExitCode(ExitStatus.noInput)
+        }
+        var chosen = latest
+        if let version {
+            guard let v = store.resolve(version) else {
+                console.error(
+                    "baocao: không có bản '\(version)' của báo cáo \(p.label); các bản có: \(store.versions().joined(separator: ", ")). (no such version)")
+                throw ExitCode(ExitStatus.noInput)
+            }
+            chosen = v
+        }
+        if let date, CivilDate(iso: date) == nil {
+            console.error("baocao: --date '\(date)' không phải ngày hợp lệ; dùng dạng YYYY-MM-DD. (invalid date)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let file = (store.path(chosen) as NSString).appendingPathComponent("da-gui.json")
+        if undo {
+            if FileManager.default.fileExists(atPath: file) { try? FileManager.default.removeItem(atPath: file) }
+            console.print("Đã bỏ đánh dấu đã gửi của bản \(chosen), báo cáo \(p.label).")
+            return
+        }
+        let mark = SentMark(version: chosen, period: p.code, date: date, note: note)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            try Files.replace(file, with: try encoder.encode(mark) + Data([0x0A]))
+        } catch {
+            console.error("baocao: không ghi được \(file): \(error) (cannot write)")
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+        console.print("Đã đánh dấu bản \(chosen) của báo cáo \(p.label) là bản đã gửi (\(file)).")
+    }
+}

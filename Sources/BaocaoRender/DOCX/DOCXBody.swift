@@ -1,0 +1,555 @@
+import BaocaoDocument
+
+/// Writes `word/document.xml`: the header table, the type name and summary, the addressees, the
+/// notices, the body, the closing block and the appendices, each appendix a section of its own.
+/// Charts are collected in document order; the renderer writes their parts.
+struct DOCXBodyWriter {
+    let document: ReportDocument
+    private var x = XMLWriter(declaration: false)
+    private(set) var charts: [Chart] = []
+    /// Set after a table, so that two tables are never adjacent (Word would merge them) and a
+    /// section never ends on a table.
+    private var lastWasTable = false
+
+    init(document: ReportDocument) {
+        self.document = document
+    }
+
+    /// The whole `word/document.xml`.
+    mutating func write() -> String {
+        var out = XMLWriter()
+        out.open(
+            "w:document",
+            ["xmlns:w": OOXML.w, "xmlns:r": OOXML.r, "xmlns:wp": OOXML.wp, "xmlns:a": OOXML.a, "xmlns:c": OOXML.c])
+        out.open("w:body")
+        headerTable()
+        notices()
+        title()
+        addressees()
+        blocks(document.body, textWidth: PageLayout.portraitTextWidth)
+        closing()
+        if document.appendices.isEmpty {
+            endSection(landscape: false, newPage: false, last: true)
+        } else {
+            endSection(landscape: false, newPage: false, last: false)
+            for (i, appendix) in document.appendices.enumerated() {
+                let landscape = PageLayout.needsLandscape(appendix.body)
+                self.appendix(appendix, landscape: landscape)
+                endSection(landscape: landscape, newPage: true, last: i == document.appendices.count - 1)
+            }
+        }
+        out.append(x)
+        out.close("w:body")
+        out.close("w:document")
+        return out.xml
+    }
+
+    // MARK: Header, title, addressees, notices
+
+    /// The two-column borderless table: parent body, issuing body with its short rule and the
+    /// number | national title, motto with its rule, place and date.
+    private mutating func headerTable() {
+        let h = document.header
+        let width = PageLayout.portraitTextWidth
+        let leftWidth = Int(Double(width) * PageLayout.headerLeftShare)
+        let rightWidth = width - leftWidth
+        layoutTableStart([leftWidth, rightWidth])
+
+        x.open("w:tr")
+        cellStart(leftWidth)
+        let parent = h.parentBody.uppercased()
+        let issuing = h.issuingBody.uppercased()
+        if !parent.isEmpty {
+            paragraph(ParagraphProperties(jc: "center"), [(parent, RunProperties(size: PageLayout.parentBodySize))])
+        }
+        paragraph(ParagraphProperties(jc: "center"), [(issuing, RunProperties(bold: true, size: PageLayout.issuingBodySize))])
+        let issuingWidth = min(TextMetrics.twips(issuing, size: PageLayout.issuingBodySize, face: .bold), leftWidth)
+        rule(length: Int(Double(issuingWidth) * PageLayout.shortRuleShare), within: leftWidth)
+        cellEnd()
+        cellStart(rightWidth)
+        let national = h.nationalTitle.uppercased()
+        paragraph(ParagraphProperties(jc: "center"), [(national, RunProperties(bold: true, size: PageLayout.nationalTitleSize))])
+        paragraph(ParagraphProperties(jc: "center"), [(h.motto, RunProperties(bold: true, size: PageLayout.mottoSize))])
+        let mottoWidth = min(TextMetrics.twips(h.motto, size: PageLayout.mottoSize, face: .bold), rightWidth)
+        rule(length: mottoWidth, within: rightWidth)
+        cellEnd()
+        x.close("w:tr")
+
+        x.open("w:tr")
+        cellStart(leftWidth)
+        paragraph(
+            ParagraphProperties(spacingBefore: 100, jc: "center"),
+            [(h.numberLine, RunProperties(size: PageLayout.numberSize))])
+        cellEnd()
+        cellStart(rightWidth)
+        paragraph(
+            ParagraphProperties(spacingBefore: 100, jc: "center"),
+            [(h.placeAndDate, RunProperties(italic: true, size: PageLayout.placeDateSize))])
+        cellEnd()
+        x.close("w:tr")
+        x.close("w:tbl")
+        lastWasTable = true
+    }
+
+    /// Notices such as "SỐ LIỆU MINH HỌA", boxed in red above the type name.
+    private mutating func notices() {
+        for (i, notice) in document.notices.enumerated() {
+            var p = ParagraphProperties(style: "Notice")
+            if i == 0 { p.spacingBefore = 240 }
+            paragraph(p, [(notice, RunProperties())])
+        }
+    }
+
+    /// "BÁO CÁO", the summary and the short rule under it.
+    private mutating func title() {
+        let width = PageLayout.portraitTextWidth
+        var typeName = ParagraphProperties(style: "Title", keepNext: true)
+        typeName.spacingBefore = document.notices.isEmpty ? 360 : 240
+        paragraph(typeName, [(document.typeName.uppercased(), RunProperties())])
+        if !document.summary.isEmpty {
+            let available = width - 2 * 567
+            let lines = TextMetrics.balancedLines(document.summary, size: PageLayout.summarySize, face: .bold, maxWidth: available)
+            paragraph(ParagraphProperties(style: "Subtitle", keepNext: true), [(lines.joined(separator: "\n"), RunProperties())])
+            let widest = lines.map { TextMetrics.twips($0, size: PageLayout.summarySize, face: .bold) }.max() ?? 0
+            rule(length: Int(Double(min(widest, available)) * PageLayout.shortRuleShare), within: width)
+        }
+    }
+
+    /// "Kính gửi: …" — one addressee on the same line; several each on its own line after "- ",
+    /// aligned under the first and centred as a block.
+    private mutating func addressees() {
+        let list = document.addressees
+        guard !list.isEmpty else { return }
+        let label = "Kính gửi:"
+        if list.count == 1 {
+            paragraph(ParagraphProperties(spacingBefore: 240, jc: "center"), [("\(label) \(list[0]).", RunProperties())])
+            return
+        }
+        let lines = list.enumerated().map { i, a in "- \(a)\(i == list.count - 1 ? "." : ";")" }
+        let size = PageLayout.bodySize
+        let labelWidth = TextMetrics.twips(label, size: size, face: .regular) + 170
+        let widest = lines.map { TextMetrics.twips($0, size: size, face: .regular) }.max() ?? 0
+        let width = PageLayout.portraitTextWidth
+        let start = max(0, (width - labelWidth - widest) / 2)
+        var p = ParagraphProperties(spacingBefore: 240, indLeft: start + labelWidth, hanging: labelWidth)
+        p.tabStops = [start + labelWidth]
+        paragraph(p, [(label + "\t" + lines.joined(separator: "\n"), RunProperties())])
+    }
+
+    // MARK: Body blocks
+
+    private mutating func blocks(_ blocks: [Block], textWidth: Int) {
+        for block in blocks {
+            switch block {
+            case .heading(let heading):
+                self.heading(heading)
+            case .paragraph(let p):
+                paragraph(ParagraphProperties(style: "BodyText"), runs(p.runs))
+            case .list(let items):
+                for item in items {
+                    paragraph(ParagraphProperties(style: "BodyText"), [("- ", RunProperties())] + runs(item.runs))
+                }
+            case .table(let table):
+                self.table(table, textWidth: textWidth)
+            case .chart(let chart):
+                self.chart(chart, textWidth: textWidth)
+            }
+        }
+    }
+
+    /// "I. KẾT QUẢ …" upper case bold; "1. …" bold; "a) …" upright.
+    private mutating func heading(_ h: Heading) {
+        let level = min(max(h.level, 1), 3)
+        let text = level == 1 ? h.text.uppercased() : h.text
+        let line = h.number.isEmpty ? text : "\(h.number) \(text)"
+        paragraph(ParagraphProperties(style: "Heading\(level)"), [(line, RunProperties())])
+    }
+
+    private func runs(_ runs: [TextRun]) -> [(String, RunProperties)] {
+        runs.map { ($0.text, RunProperties(bold: $0.bold, italic: $0.italic)) }
+    }
+
+    // MARK: Tables
+
+    /// A bordered table: caption above, header row repeated on every page, rows kept whole,
+    /// figures aligned as their columns ask, totals bold, the note in italic under it.
+    private mutating func table(_ t: Table, textWidth: Int) {
+        if !t.caption.isEmpty {
+            caption(t.caption, unit: nil, width: textWidth)
+        } else if lastWasTable {
+            spacer()
+        }
+        if !t.columns.isEmpty {
+            let (size, margin, widths) = tableLayout(t, textWidth: textWidth)
+            x.open("w:tbl")
+            tableProperties(width: textWidth, borders: true, horizontalMargin: margin)
+            tableGrid(widths)
+
+            x.open("w:tr")
+            rowProperties(header: true)
+            for (i, column) in t.columns.enumerated() {
+                cellStart(widths[i], verticalCentre: true)
+                var content: [(String, RunProperties)] = [(column.title, RunProperties(bold: true, size: size))]
+                if let unit = column.unit, !unit.isEmpty {
+                    content.append(("\n(\(unit))", RunProperties(italic: true, size: size)))
+                }
+                paragraph(ParagraphProperties(style: "TableText", jc: "center"), content)
+                cellEnd()
+            }
+            x.close("w:tr")
+
+            for row in t.rows {
+                tableRow(row, columns: t.columns, widths: widths, size: size, bold: false)
+            }
+            if let totals = t.totals {
+                tableRow(totals, columns: t.columns, widths: widths, size: size, bold: true)
+            }
+            x.close("w:tbl")
+            lastWasTable = true
+        }
+        if let note = t.note, !note.isEmpty {
+            paragraph(ParagraphProperties(style: "TableNote"), [(note, RunProperties())])
+        }
+    }
+
+    /// The type size, cell margin and column widths of a table: the largest size, from 13 pt
+    /// (12 or 11 pt for narrower columns) down to 9 pt, at which every column holds its longest
+    /// word, so that no word and no figure is broken across lines.
+    private func tableLayout(_ t: Table, textWidth: Int) -> (size: Double, margin: Int, widths: [Int]) {
+        let largest = PageLayout.tableFontSize(columns: t.columns.count, textWidth: textWidth)
+        var size = largest
+        while true {
+            let margin = size >= 11 ? 85 : 57
+            let minimums = minimumWidths(t, size: size, margin: margin)
+            if minimums.reduce(0, +) <= textWidth || size <= 9 {
+                return (size, margin, PageLayout.columnWidths(t.columns, total: textWidth, minimums: minimums))
+            }
+            size -= 1
+        }
+    }
+
+    /// "98,7 %" with a no-break space, so a narrow cell never puts the sign on a line of its own.
+    static func keepPercentTogether(_ text: String) -> String {
+        text.replacingOccurrences(of: " %", with: "\u{00A0}%")
+    }
+
+    /// The narrowest each column can be without breaking a word: its longest word, in the header
+    /// (bold) or the cells, plus the cell margins.
+    private func minimumWidths(_ t: Table, size: Double, margin: Int) -> [Int] {
+        func longestWord(_ text: String, _ face: TextMetrics.Face) -> Int {
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { TextMetrics.twips(String($0), size: size, face: face) }
+                .max() ?? 0
+        }
+        return t.columns.enumerated().map { i, column in
+            var widest = longestWord(column.title, .bold)
+            if let unit = column.unit { widest = max(widest, longestWord("(\(unit))", .italic)) }
+            for row in t.rows where i < row.count {
+                widest = max(widest, longestWord(Self.keepPercentTogether(row[i].text), .regular))
+            }
+            if let totals = t.totals, i < totals.count {
+                widest = max(widest, longestWord(Self.keepPercentTogether(totals[i].text), .bold))
+            }
+            return widest + 2 * margin + 40
+        }
+    }
+
+    /// A table's or chart's caption, bold and centred, broken into even lines when long; the
+    /// unit follows in italic, on a line of its own when the whole does not fit on one.
+    private mutating func caption(_ text: String, unit: String?, width: Int) {
+        let size = PageLayout.captionSize
+        var runs: [(String, RunProperties)] = []
+        var unitText = ""
+        if let unit, !unit.isEmpty { unitText = "(đơn vị tính: \(unit))" }
+        let whole = unitText.isEmpty ? text : "\(text) \(unitText)"
+        if TextMetrics.twips(whole, size: size, face: .bold) <= width * 97 / 100 {
+            runs.append((unitText.isEmpty ? text : text + " ", RunProperties()))
+        } else {
+            let lines = TextMetrics.balancedLines(text, size: size, face: .bold, maxWidth: width)
+            runs.append((lines.joined(separator: "\n") + (unitText.isEmpty ? "" : "\n"), RunProperties()))
+        }
+        if !unitText.isEmpty {
+            var plain = RunProperties(italic: true)
+            plain.unbold = true
+            runs.append((unitText, plain))
+        }
+        paragraph(ParagraphProperties(style: "Caption"), runs)
+    }
+
+    private mutating func tableRow(_ cells: [Cell], columns: [Table.Column], widths: [Int], size: Double, bold: Bool) {
+        x.open("w:tr")
+        rowProperties(header: false)
+        for (i, column) in columns.enumerated() {
+            let text = i < cells.count ? Self.keepPercentTogether(cells[i].text) : ""
+            cellStart(widths[i], verticalCentre: true)
+            paragraph(
+                ParagraphProperties(style: "TableText", jc: jc(column.alignment)),
+                [(text, RunProperties(bold: bold, size: size))])
+            cellEnd()
+        }
+        x.close("w:tr")
+    }
+
+    private func jc(_ alignment: Table.Alignment) -> String {
+        switch alignment {
+        case .left: return "left"
+        case .center: return "center"
+        case .right: return "right"
+        }
+    }
+
+    private mutating func tableProperties(width: Int, borders: Bool, horizontalMargin: Int) {
+        x.open("w:tblPr")
+        x.empty("w:tblW", ["w:w": String(width), "w:type": "dxa"])
+        x.empty("w:jc", ["w:val": "center"])
+        x.open("w:tblBorders")
+        for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+            if borders {
+                x.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+            } else {
+                x.empty(side, ["w:val": "nil"])
+            }
+        }
+        x.close("w:tblBorders")
+        x.empty("w:tblLayout", ["w:type": "fixed"])
+        x.open("w:tblCellMar")
+        x.empty("w:top", ["w:w": "0", "w:type": "dxa"])
+        x.empty("w:left", ["w:w": String(horizontalMargin), "w:type": "dxa"])
+        x.empty("w:bottom", ["w:w": "0", "w:type": "dxa"])
+        x.empty("w:right", ["w:w": String(horizontalMargin), "w:type": "dxa"])
+        x.close("w:tblCellMar")
+        x.close("w:tblPr")
+    }
+
+    private mutating func tableGrid(_ widths: [Int]) {
+        x.open("w:tblGrid")
+        for width in widths { x.empty("w:gridCol", ["w:w": String(width)]) }
+        x.close("w:tblGrid")
+    }
+
+    private mutating func rowProperties(header: Bool) {
+        x.open("w:trPr")
+        x.empty("w:cantSplit")
+        if header { x.empty("w:tblHeader") }
+        x.close("w:trPr")
+    }
+
+    /// A borderless table for the header and the closing block, cells without side margins.
+    private mutating func layoutTableStart(_ widths: [Int]) {
+        if lastWasTable { spacer() }
+        x.open("w:tbl")
+        tableProperties(width: widths.reduce(0, +), borders: false, horizontalMargin: 0)
+        tableGrid(widths)
+    }
+
+    private mutating func cellStart(_ width: Int, verticalCentre: Bool = false) {
+        x.open("w:tc")
+        x.open("w:tcPr")
+        x.empty("w:tcW", ["w:w": String(width), "w:type": "dxa"])
+        if verticalCentre { x.empty("w:vAlign", ["w:val": "center"]) }
+        x.close("w:tcPr")
+    }
+
+    /// Closes a cell; its last child is always a paragraph, as every writer here ends with one.
+    private mutating func cellEnd() {
+        x.close("w:tc")
+    }
+
+    // MARK: Charts
+
+    /// The title as a caption (with the unit), then the chart as an inline DrawingML chart.
+    private mutating func chart(_ c: Chart, textWidth: Int) {
+        caption(c.title, unit: c.unit, width: textWidth)
+        guard ChartData.hasData(c) else {
+            paragraph(ParagraphProperties(style: "TableNote", jc: "center"), [(ChartData.noData, RunProperties())])
+            return
+        }
+        charts.append(c)
+        let number = charts.count
+        let widthEMU = min(textWidth, PageLayout.twips(mm: 160)) * 635
+        let heightEMU = widthEMU * 9 / 16
+        var p = ParagraphProperties(spacingBefore: 0, spacingAfter: 120, jc: "center")
+        p.keepLines = true
+        p.writeOpen(&x)
+        x.open("w:r")
+        x.open("w:drawing")
+        x.open("wp:inline", ["distT": "0", "distB": "0", "distL": "0", "distR": "0"])
+        x.empty("wp:extent", ["cx": String(widthEMU), "cy": String(heightEMU)])
+        x.empty("wp:effectExtent", ["l": "0", "t": "0", "r": "0", "b": "0"])
+        x.empty("wp:docPr", ["id": String(number), "name": "Chart \(number)", "descr": c.title])
+        x.empty("wp:cNvGraphicFramePr")
+        x.open("a:graphic")
+        x.open("a:graphicData", ["uri": OOXML.c])
+        x.empty("c:chart", ["r:id": OOXML.chartRelId(number)])
+        x.close("a:graphicData")
+        x.close("a:graphic")
+        x.close("wp:inline")
+        x.close("w:drawing")
+        x.close("w:r")
+        x.close("w:p")
+        lastWasTable = false
+    }
+
+    // MARK: Closing block and appendices
+
+    /// "Nơi nhận:" and the recipients on the left; the signer on the right, with room for the
+    /// signature and seal. One row that is never split across pages.
+    private mutating func closing() {
+        let c = document.closing
+        let width = PageLayout.portraitTextWidth
+        let leftWidth = Int(Double(width) * PageLayout.closingLeftShare)
+        let rightWidth = width - leftWidth
+        layoutTableStart([leftWidth, rightWidth])
+        x.open("w:tr")
+        x.open("w:trPr")
+        x.empty("w:cantSplit")
+        x.close("w:trPr")
+
+        cellStart(leftWidth)
+        paragraph(
+            ParagraphProperties(spacingBefore: 240),
+            [("Nơi nhận:", RunProperties(bold: true, italic: true, size: PageLayout.recipientsLabelSize))])
+        for recipient in c.recipients {
+            paragraph(ParagraphProperties(), [(recipient, RunProperties(size: PageLayout.recipientsSize))])
+        }
+        cellEnd()
+
+        cellStart(rightWidth)
+        let signer = RunProperties(bold: true, size: PageLayout.signerSize)
+        var first = true
+        for line in [c.signer.authority, c.signer.title].compactMap({ $0 }) where !line.isEmpty {
+            paragraph(ParagraphProperties(spacingBefore: first ? 240 : 0, jc: "center"), [(line.uppercased(), signer)])
+            first = false
+        }
+        paragraph(
+            ParagraphProperties(spacingBefore: PageLayout.twips(mm: PageLayout.signatureSpaceMM), jc: "center"),
+            [(c.signer.name, signer)])
+        cellEnd()
+        x.close("w:tr")
+        x.close("w:tbl")
+        lastWasTable = true
+    }
+
+    /// "Phụ lục …" (14 pt bold), the title upper case bold, "(Kèm theo …)" italic with a short rule,
+    /// then the appendix's blocks at the width of its page.
+    private mutating func appendix(_ a: Appendix, landscape: Bool) {
+        let width = landscape ? PageLayout.landscapeTextWidth : PageLayout.portraitTextWidth
+        let size = PageLayout.appendixSize
+        paragraph(ParagraphProperties(keepNext: true, jc: "center"), [(a.label, RunProperties(bold: true, size: size))])
+        let title = TextMetrics.balancedLines(a.title.uppercased(), size: size, face: .bold, maxWidth: width)
+        paragraph(
+            ParagraphProperties(keepNext: true, spacingBefore: 60, jc: "center"),
+            [(title.joined(separator: "\n"), RunProperties(bold: true, size: size))])
+        if !a.attachedTo.isEmpty {
+            let lines = TextMetrics.balancedLines(a.attachedTo, size: size, face: .italic, maxWidth: width)
+            paragraph(
+                ParagraphProperties(keepNext: true, spacingBefore: 60, jc: "center"),
+                [(lines.joined(separator: "\n"), RunProperties(italic: true, size: size))])
+            let widest = lines.map { TextMetrics.twips($0, size: size, face: .italic) }.max() ?? 0
+            rule(length: Int(Double(min(widest, width)) * PageLayout.shortRuleShare), within: width, after: 120)
+        }
+        blocks(a.body, textWidth: width)
+    }
+
+    /// Ends a section: its properties go into an empty paragraph, or for the last section at the
+    /// end of the body.
+    private mutating func endSection(landscape: Bool, newPage: Bool, last: Bool) {
+        let properties = Self.sectionProperties(landscape: landscape, newPage: newPage)
+        if last {
+            if lastWasTable { spacer() }
+            x.raw(properties)
+        } else {
+            spacer(sectPr: properties)
+        }
+    }
+
+    /// Section properties: headers (page number, empty on the first page), A4, margins,
+    /// numbering from 1, a different first page.
+    static func sectionProperties(landscape: Bool, newPage: Bool) -> String {
+        var s = XMLWriter(declaration: false)
+        s.open("w:sectPr")
+        s.empty("w:headerReference", ["w:type": "default", "r:id": OOXML.defaultHeaderRelId])
+        s.empty("w:headerReference", ["w:type": "first", "r:id": OOXML.firstHeaderRelId])
+        if newPage { s.empty("w:type", ["w:val": "nextPage"]) }
+        if landscape {
+            s.empty(
+                "w:pgSz", ["w:w": String(PageLayout.paperHeight), "w:h": String(PageLayout.paperWidth), "w:orient": "landscape"])
+        } else {
+            s.empty("w:pgSz", ["w:w": String(PageLayout.paperWidth), "w:h": String(PageLayout.paperHeight)])
+        }
+        s.empty(
+            "w:pgMar",
+            [
+                "w:top": String(PageLayout.top), "w:right": String(PageLayout.right), "w:bottom": String(PageLayout.bottom),
+                "w:left": String(PageLayout.left), "w:header": String(PageLayout.header), "w:footer": String(PageLayout.header),
+                "w:gutter": "0",
+            ])
+        s.empty("w:pgNumType", ["w:fmt": "decimal", "w:start": "1"])
+        s.empty("w:cols", ["w:space": "720"])
+        s.empty("w:titlePg")
+        s.empty("w:docGrid", ["w:linePitch": "360"])
+        s.close("w:sectPr")
+        return s.xml
+    }
+
+    // MARK: Paragraphs
+
+    private mutating func paragraph(_ p: ParagraphProperties, _ runs: [(String, RunProperties)]) {
+        p.writeOpen(&x)
+        for (text, properties) in runs {
+            run(text, properties)
+        }
+        x.close("w:p")
+        lastWasTable = false
+    }
+
+    /// An empty paragraph of 1 pt whose top border is a rule `length` twips long, centred in
+    /// `width`, 3 pt below the text above it (clear of descenders and the dot below ạ, ộ).
+    private mutating func rule(length: Int, within width: Int, after: Int = 0) {
+        let length = max(0, min(length, width))
+        let left = (width - length) / 2
+        var p = ParagraphProperties(spacingBefore: 60, spacingAfter: after, line: 240, indLeft: left, indRight: width - length - left)
+        p.topRule = true
+        p.mark = RunProperties(size: 1)
+        paragraph(p, [])
+    }
+
+    /// An empty paragraph of 1 pt, between tables or holding a section's properties.
+    private mutating func spacer(sectPr: String? = nil) {
+        var p = ParagraphProperties(spacingBefore: 0, spacingAfter: 0, line: 240)
+        p.mark = RunProperties(size: 1)
+        p.sectPr = sectPr
+        paragraph(p, [])
+    }
+
+    /// One or more runs: line feeds become `w:br`, tabs `w:tab`; spaces are kept.
+    private mutating func run(_ text: String, _ properties: RunProperties) {
+        guard !text.isEmpty else { return }
+        x.open("w:r")
+        properties.write(&x)
+        var segment = ""
+        for character in text {
+            switch character {
+            case "\n", "\r", "\r\n", "\t":
+                if !segment.isEmpty {
+                    x.raw("<w:t xml:space=\"preserve\">" + XMLText.escape(segment) + "</w:t>")
+                    segment = ""
+                }
+                x.empty(character == "\t" ? "w:tab" : "w:br")
+            default:
+                segment.append(character)
+            }
+        }
+        if !segment.isEmpty {
+            x.raw("<w:t xml:space=\"preserve\">" + XMLText.escape(segment) + "</w:t>")
+        }
+        x.close("w:r")
+    }
+}
+
+extension ParagraphProperties {
+    /// Opens `w:p` and writes the properties.
+    func writeOpen(_ x: inout XMLWriter) {
+        x.open("w:p")
+        write(&x)
+    }
+}

@@ -1,0 +1,352 @@
+import BaocaoDocument
+import Foundation
+
+/// The report as one self-contained HTML page for the office's website (Trang thông tin điện
+/// tử): no external assets, `lang="vi"`, readable on a phone (the header and closing blocks
+/// stack, tables and charts scroll sideways), and print styles that lay out A4 pages as the
+/// DOCX does (same margins, type, header table and signature block; appendices on pages of
+/// their own, landscape where their tables are wide). Charts are inline SVG. All text is escaped.
+public struct HTMLRenderer: Renderer {
+    public static let format = "html"
+    public static let fileExtension = "html"
+
+    public init() {}
+
+    public func render(_ document: ReportDocument) throws -> Data {
+        try TextCheck.validate(document)
+        var writer = HTMLWriter(document: document)
+        return Data(writer.write().utf8)
+    }
+}
+
+private struct HTMLWriter {
+    let document: ReportDocument
+    private var out = ""
+    private var chartCount = 0
+
+    init(document: ReportDocument) {
+        self.document = document
+    }
+
+    mutating func write() -> String {
+        let d = document
+        let language = d.metadata.language.isEmpty ? "vi" : d.metadata.language
+        out += "<!DOCTYPE html>\n<html lang=\"\(esc(language))\">\n<head>\n"
+        out += "<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta name=\"color-scheme\" content=\"light\">\n"
+        out += "<title>\(esc(d.metadata.title))</title>\n"
+        out += "<meta name=\"author\" content=\"\(esc(d.metadata.author))\">\n"
+        out += "<meta name=\"description\" content=\"\(esc(d.summary))\">\n"
+        out += "<meta name=\"generator\" content=\"baocao\">\n"
+        out += "<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n"
+        out += "<article class=\"document\">\n<div class=\"page\">\n"
+        header()
+        notices()
+        title()
+        addressees()
+        out += "<div class=\"body\">\n"
+        blocks(d.body)
+        out += "</div>\n"
+        closing()
+        out += "</div>\n"
+        for appendix in d.appendices {
+            self.appendix(appendix)
+        }
+        out += "</article>\n</body>\n</html>\n"
+        return out
+    }
+
+    // MARK: Header, notices, title
+
+    private mutating func header() {
+        let h = document.header
+        out += "<header class=\"doc-header\">\n"
+        out += "<div class=\"issuer\">"
+        if !h.parentBody.isEmpty { out += "<p class=\"parent-body\">\(esc(h.parentBody.uppercased()))</p>" }
+        out += "<p class=\"issuing-body\"><span>\(esc(h.issuingBody.uppercased()))</span></p></div>\n"
+        out += "<div class=\"nation\"><p class=\"national-title\">\(esc(h.nationalTitle.uppercased()))</p>"
+        out += "<p class=\"motto\"><span>\(esc(h.motto))</span></p></div>\n"
+        out += "<p class=\"number\">\(esc(h.numberLine))</p>\n"
+        out += "<p class=\"place-date\">\(esc(h.placeAndDate))</p>\n"
+        out += "</header>\n"
+    }
+
+    private mutating func notices() {
+        guard !document.notices.isEmpty else { return }
+        out += "<div class=\"notices\" role=\"note\">"
+        for notice in document.notices { out += "<p>\(esc(notice))</p>" }
+        out += "</div>\n"
+    }
+
+    private mutating func title() {
+        out += "<h1 class=\"type-name\">\(esc(document.typeName.uppercased()))</h1>\n"
+        if !document.summary.isEmpty {
+            out += "<p class=\"summary\"><span>\(esc(document.summary))</span></p>\n"
+        }
+    }
+
+    private mutating func addressees() {
+        let list = document.addressees
+        guard !list.isEmpty else { return }
+        if list.count == 1 {
+            out += "<p class=\"addressees\">Kính gửi: \(esc(list[0])).</p>\n"
+            return
+        }
+        out += "<div class=\"addressees several\"><span class=\"label\">Kính gửi:</span><ul>"
+        for (i, a) in list.enumerated() {
+            out += "<li>- \(esc(a))\(i == list.count - 1 ? "." : ";")</li>"
+        }
+        out += "</ul></div>\n"
+    }
+
+    // MARK: Blocks
+
+    private mutating func blocks(_ blocks: [Block]) {
+        for block in blocks {
+            switch block {
+            case .heading(let h):
+                let level = min(max(h.level, 1), 3)
+                let text = level == 1 ? h.text.uppercased() : h.text
+                let line = h.number.isEmpty ? text : "\(h.number) \(text)"
+                out += "<h\(level + 1)>\(esc(line))</h\(level + 1)>\n"
+            case .paragraph(let p):
+                out += "<p>\(runs(p.runs))</p>\n"
+            case .list(let items):
+                out += "<ul class=\"dash\">"
+                for item in items { out += "<li>\(runs(item.runs))</li>" }
+                out += "</ul>\n"
+            case .table(let t):
+                table(t)
+            case .chart(let c):
+                chart(c)
+            }
+        }
+    }
+
+    private func runs(_ runs: [TextRun]) -> String {
+        runs.map { run in
+            var t = lines(run.text)
+            if run.italic { t = "<em>\(t)</em>" }
+            if run.bold { t = "<strong>\(t)</strong>" }
+            return t
+        }.joined()
+    }
+
+    /// Escaped text with line feeds as `<br>`.
+    private func lines(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { esc(String($0)) }.joined(separator: "<br>")
+    }
+
+    private mutating func table(_ t: Table) {
+        out += "<figure class=\"table\">\n"
+        if !t.caption.isEmpty { out += "<figcaption>\(esc(t.caption))</figcaption>\n" }
+        if !t.columns.isEmpty {
+            let label = t.caption.isEmpty ? "Bảng số liệu" : t.caption
+            out += "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(esc(label))\">"
+            out += "<table style=\"--columns: \(t.columns.count)\">"
+            let weights = PageLayout.weights(t.columns)
+            let total = weights.reduce(0, +)
+            out += "<colgroup>"
+            for weight in weights {
+                out += "<col style=\"width: \(String(format: "%.2f", weight / total * 100))%\">"
+            }
+            out += "</colgroup><thead><tr>"
+            for column in t.columns {
+                out += "<th scope=\"col\">\(lines(column.title))"
+                if let unit = column.unit, !unit.isEmpty { out += "<br><span class=\"unit\">(\(esc(unit)))</span>" }
+                out += "</th>"
+            }
+            out += "</tr></thead>\n<tbody>\n"
+            for row in t.rows { tableRow(row, t.columns, totals: false) }
+            if let totals = t.totals { tableRow(totals, t.columns, totals: true) }
+            out += "</tbody></table></div>\n"
+        }
+        if let note = t.note, !note.isEmpty { out += "<p class=\"note\">\(lines(note))</p>\n" }
+        out += "</figure>\n"
+    }
+
+    private mutating func tableRow(_ cells: [Cell], _ columns: [Table.Column], totals: Bool) {
+        out += totals ? "<tr class=\"totals\">" : "<tr>"
+        for (i, column) in columns.enumerated() {
+            let text = i < cells.count ? cells[i].text : ""
+            let align: String
+            switch column.alignment {
+            case .left: align = ""
+            case .center: align = " class=\"c\""
+            case .right: align = " class=\"r\""
+            }
+            out += "<td\(align)>\(lines(text))</td>"
+        }
+        out += "</tr>\n"
+    }
+
+    private mutating func chart(_ c: Chart) {
+        out += "<figure class=\"chart\">\n<figcaption>\(esc(c.title))"
+        if let unit = c.unit, !unit.isEmpty { out += " <span class=\"unit\">(đơn vị tính: \(esc(unit)))</span>" }
+        out += "</figcaption>\n"
+        guard ChartData.hasData(c) else {
+            out += "<p class=\"note\">\(esc(ChartData.noData))</p>\n</figure>\n"
+            return
+        }
+        out += "<div class=\"scroll\">"
+        chartCount += 1
+        out += SVGChartWriter(chart: c, number: chartCount).write()
+        out += "</div>\n<details><summary>Số liệu của biểu đồ</summary>"
+        var columns = [Table.Column("")]
+        columns += c.categories.map { Table.Column($0, alignment: .right) }
+        var rows: [[Cell]] = c.series.map { s in
+            [Cell(s.name)]
+                + c.categories.indices.map { i in
+                    guard i < s.values.count, let v = s.values[i], v.isFinite else { return Cell("—") }
+                    return Cell(VietnameseFormat.number(v))
+                }
+        }
+        if let r = c.reference {
+            rows.append([Cell(r.label)] + c.categories.map { _ in Cell(VietnameseFormat.number(r.value)) })
+        }
+        table(Table(caption: "", columns: columns, rows: rows))
+        out += "</details>\n</figure>\n"
+    }
+
+    // MARK: Closing and appendices
+
+    private mutating func closing() {
+        let c = document.closing
+        out += "<div class=\"closing\">\n<div class=\"recipients\"><p class=\"label\">Nơi nhận:</p>"
+        for recipient in c.recipients { out += "<p>\(esc(recipient))</p>" }
+        out += "</div>\n<div class=\"signer\">"
+        if let authority = c.signer.authority, !authority.isEmpty {
+            out += "<p class=\"authority\">\(esc(authority.uppercased()))</p>"
+        }
+        out += "<p class=\"title\">\(esc(c.signer.title.uppercased()))</p>"
+        out += "<p class=\"signature\" aria-hidden=\"true\"></p>"
+        out += "<p class=\"name\">\(esc(c.signer.name))</p>"
+        out += "</div>\n</div>\n"
+    }
+
+    private mutating func appendix(_ a: Appendix) {
+        let landscape = PageLayout.needsLandscape(a.body)
+        out += "<section class=\"page appendix\(landscape ? " landscape" : "")\">\n"
+        out += "<h2 class=\"appendix-label\">\(esc(a.label))</h2>\n"
+        out += "<p class=\"appendix-title\">\(esc(a.title.uppercased()))</p>\n"
+        if !a.attachedTo.isEmpty { out += "<p class=\"attached-to\"><span>\(esc(a.attachedTo))</span></p>\n" }
+        out += "<div class=\"body\">\n"
+        blocks(a.body)
+        out += "</div>\n</section>\n"
+    }
+
+    private func esc(_ text: String) -> String { XMLText.escapeHTML(text) }
+}
+
+/// The page's style sheet: screen, phone and print (A4 as in the DOCX).
+enum HTMLStyle {
+    static var css: String {
+        let margins = "\(mm(PageLayout.topMM)) \(mm(PageLayout.rightMM)) \(mm(PageLayout.bottomMM)) \(mm(PageLayout.leftMM))"
+        let headerLeft = Int(PageLayout.headerLeftShare * 100)
+        let closingLeft = Int(PageLayout.closingLeftShare * 100)
+        return """
+            :root { color-scheme: light; }
+            *, *::before, *::after { box-sizing: border-box; }
+            html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+            body { margin: 0; background: #e9e9e9; color: #000;
+              font-family: "Times New Roman", Times, "Liberation Serif", "Tinos", "Noto Serif", serif;
+              font-size: \(pt(PageLayout.bodySize)); line-height: \(PageLayout.lineSpacing + 0.1); }
+            .page { background: #fff; width: 100%; max-width: \(mm(PageLayout.paperWidthMM)); margin: 24px auto;
+              padding: \(margins); box-shadow: 0 1px 4px rgba(0, 0, 0, .25); }
+            .page.landscape { max-width: \(mm(PageLayout.paperHeightMM)); }
+            p { margin: 0; }
+            .doc-header { display: grid; grid-template-columns: \(headerLeft)% \(100 - headerLeft)%;
+              grid-template-areas: "issuer nation" "number place"; text-align: center; align-items: start; }
+            .issuer { grid-area: issuer; } .nation { grid-area: nation; }
+            .number { grid-area: number; margin-top: 5pt; font-size: \(em(PageLayout.numberSize)); white-space: pre-wrap; }
+            .place-date { grid-area: place; margin-top: 5pt; font-style: italic; font-size: \(em(PageLayout.placeDateSize));
+              white-space: pre-wrap; }
+            .parent-body { font-size: \(em(PageLayout.parentBodySize)); }
+            .issuing-body { font-size: \(em(PageLayout.issuingBodySize)); font-weight: bold; }
+            .issuing-body span, .summary span, .attached-to span { display: inline-block; position: relative; padding-bottom: 4px; }
+            .issuing-body span::after, .summary span::after, .attached-to span::after { content: ""; position: absolute;
+              left: 30%; right: 30%; bottom: 0; border-bottom: 1px solid #000; }
+            .national-title { font-size: \(em(PageLayout.nationalTitleSize)); font-weight: bold; }
+            .motto { font-size: \(em(PageLayout.mottoSize)); font-weight: bold; }
+            .motto span { display: inline-block; border-bottom: 1px solid #000; padding-bottom: 2px; }
+            .notices { margin: 12pt 0 0; border: 1.5px solid #c00000; padding: 4pt 8pt; color: #c00000;
+              font-weight: bold; text-align: center; font-size: \(em(PageLayout.noticeSize)); }
+            .notices p + p { margin-top: 3pt; }
+            h1.type-name { font-size: \(em(PageLayout.typeNameSize)); text-align: center; margin: 18pt 0 0; }
+            .summary { font-weight: bold; text-align: center; margin: 0 1cm 6pt; white-space: pre-wrap; text-wrap: balance; }
+            .addressees { text-align: center; margin-top: 12pt; }
+            .addressees.several { display: flex; justify-content: center; text-align: left; gap: .3em; }
+            .addressees ul { list-style: none; margin: 0; padding: 0; }
+            .body p, .body li { text-align: justify; text-indent: \(mm(PageLayout.firstLineIndentMM));
+              margin: \(pt(PageLayout.paragraphSpacing)) 0 0; }
+            .body h2, .body h3, .body h4 { font-size: 1em; text-align: justify; text-indent: \(mm(PageLayout.firstLineIndentMM));
+              margin: \(pt(PageLayout.paragraphSpacing)) 0 0; }
+            .body h2, .body h3 { font-weight: bold; }
+            .body h4 { font-weight: normal; }
+            ul.dash { list-style: none; margin: 0; padding: 0; }
+            ul.dash > li::before { content: "- "; }
+            figure { margin: 10pt 0 0; }
+            figcaption { font-weight: bold; text-align: center; font-size: \(em(PageLayout.captionSize)); margin-bottom: 4pt; }
+            figcaption .unit { font-weight: normal; font-style: italic; }
+            .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+            table { border-collapse: collapse; width: 100%; min-width: calc(var(--columns, 4) * 4em);
+              font-size: \(em(12)); line-height: 1.2; }
+            th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
+            th { font-weight: bold; text-align: center; }
+            th .unit { font-weight: normal; font-style: italic; }
+            td.r { text-align: right; white-space: nowrap; } td.c { text-align: center; }
+            tr.totals td { font-weight: bold; }
+            .body figure p.note { text-indent: 0; font-style: italic; font-size: \(em(PageLayout.tableNoteSize)); margin-top: 3pt; }
+            svg.chart { display: block; width: 100%; min-width: 520px; max-width: 720px; height: auto; margin: 0 auto; }
+            details { margin-top: 4pt; font-size: \(em(12)); }
+            details summary { cursor: pointer; }
+            .closing { display: grid; grid-template-columns: \(closingLeft)% \(100 - closingLeft)%;
+              grid-template-areas: "recipients signer"; margin-top: 12pt; break-inside: avoid; }
+            .recipients { grid-area: recipients; font-size: \(em(PageLayout.recipientsSize)); line-height: 1.25; }
+            .recipients .label { font-size: \(em(PageLayout.recipientsLabelSize, base: PageLayout.recipientsSize));
+              font-weight: bold; font-style: italic; }
+            .signer { grid-area: signer; text-align: center; font-weight: bold; }
+            .signer .signature { height: \(mm(PageLayout.signatureSpaceMM)); }
+            .appendix-label { font-size: \(em(PageLayout.appendixSize)); text-align: center; margin: 0; }
+            .appendix-title { font-weight: bold; text-align: center; margin-top: 3pt; text-wrap: balance; }
+            .attached-to { font-style: italic; text-align: center; margin: 3pt 0 6pt; white-space: pre-wrap; text-wrap: balance; }
+            @media (max-width: 760px) {
+              body { font-size: 17px; background: #fff; }
+              .page, .page.landscape { margin: 0; padding: 16px 14px 28px; box-shadow: none; max-width: none; }
+              .doc-header { grid-template-columns: 1fr; grid-template-areas: "issuer" "number" "nation" "place"; row-gap: 4px; }
+              .nation { margin-top: 10px; }
+              .closing { grid-template-columns: 1fr; grid-template-areas: "signer" "recipients"; row-gap: 16px; }
+              .signer .signature { height: 12mm; }
+              .body p, .body li, .body h2, .body h3, .body h4 { text-indent: 1.2em; }
+              .page + .page { border-top: 2px solid #999; }
+            }
+            @page { size: A4 portrait; margin: \(margins);
+              @top-center { content: counter(page); font-family: "Times New Roman", serif; font-size: \(pt(PageLayout.pageNumberSize)); } }
+            @page :first { @top-center { content: none; } }
+            @page landscape { size: A4 landscape; }
+            @media print {
+              html, body { background: #fff; font-size: \(pt(PageLayout.bodySize)); }
+              .page, .page.landscape { margin: 0; padding: 0; max-width: none; width: auto; box-shadow: none; }
+              .appendix { break-before: page; }
+              .appendix.landscape { page: landscape; }
+              .scroll { overflow: visible; }
+              table { min-width: 0; }
+              thead { display: table-header-group; }
+              tr { break-inside: avoid; }
+              h2, h3, h4, figcaption { break-after: avoid; }
+              svg.chart { min-width: 0; }
+              details { display: none; }
+            }
+
+            """
+    }
+
+    private static func pt(_ points: Double) -> String { String(format: "%gpt", points) }
+    private static func mm(_ millimetres: Double) -> String { String(format: "%gmm", millimetres) }
+    /// A size relative to the body: 13 pt in 14 pt text is 0.9286em.
+    private static func em(_ points: Double, base: Double = PageLayout.bodySize) -> String {
+        String(format: "%.4fem", points / base)
+    }
+}
