@@ -228,7 +228,7 @@ struct DOCXBodyWriter {
         }
     }
 
-    /// "98,7 %" with a no-break space, so a narrow cell never puts the sign on a line of its own.
+    /// "98,7 %" with a no-break space, so a line never starts with the sign.
     static func keepPercentTogether(_ text: String) -> String {
         text.replacingOccurrences(of: " %", with: "\u{00A0}%")
     }
@@ -527,7 +527,8 @@ struct DOCXBodyWriter {
         x.open("w:r")
         properties.write(&x)
         var segment = ""
-        for character in text {
+        // "5,4 %" must not break between the number and its sign, in running text as in cells.
+        for character in Self.keepPercentTogether(text) {
             switch character {
             case "\n", "\r", "\r\n", "\t":
                 if !segment.isEmpty {

@@ -237,7 +237,8 @@ private struct HTMLWriter {
         out += "</div>\n</section>\n"
     }
 
-    private func esc(_ text: String) -> String { XMLText.escapeHTML(text) }
+    /// Escaped, with "98,7 %" held together by a no-break space as in the DOCX.
+    private func esc(_ text: String) -> String { XMLText.escapeHTML(DOCXBodyWriter.keepPercentTogether(text)) }
 }
 
 /// The page's style sheet: screen, phone and print (A4 as in the DOCX).
