@@ -32,6 +32,7 @@ let package = Package(
         .executable(name: "baocao", targets: ["baocao"]),
         .library(name: "BaocaoCore", targets: ["BaocaoCore"]),
         .library(name: "BaocaoRender", targets: ["BaocaoRender"]),
+        .library(name: "BaocaoPlugins", targets: ["BaocaoPlugins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -39,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(name: "BaocaoDocument"),
@@ -68,7 +70,11 @@ let package = Package(
         .executableTarget(name: "baocao", dependencies: ["BaocaoCLI"]),
 
         .testTarget(name: "BaocaoDocumentTests", dependencies: ["BaocaoDocument"]),
-        .testTarget(name: "BaocaoCoreTests", dependencies: ["BaocaoCore"]),
+        .testTarget(
+            name: "BaocaoCoreTests",
+            dependencies: ["BaocaoCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Corpus"]
+        ),
         .testTarget(name: "BaocaoRenderTests", dependencies: ["BaocaoRender", "BaocaoDocument"]),
         .testTarget(name: "BaocaoSheetsTests", dependencies: ["BaocaoSheets", "BaocaoCore"]),
         .testTarget(

@@ -12,7 +12,10 @@ public struct BaocaoCommand: AsyncParsableCommand {
             66 plan, data or period not found; 70 a plugin failed; 73 an output file could not be \
             written or would overwrite a different report.
             """,
-        subcommands: [CompileCommand.self, ValidateCommand.self, PeriodsCommand.self, PluginsCommand.self],
+        subcommands: [
+            CompileCommand.self, ValidateCommand.self, PeriodsCommand.self, PluginsCommand.self, FormCommand.self, ImportCommand.self,
+            StatusCommand.self, VersionsCommand.self, DiffCommand.self, SentCommand.self, PlanCommand.self,
+        ],
         defaultSubcommand: nil)
 
     public init() {}

@@ -52,7 +52,8 @@ struct DiffCommand: AsyncParsableCommand {
         case 0:
             guard all.count >= 2 else {
                 console.error(
-                    "baocao: báo cáo \(target.label) mới có \(all.count) bản (\(all.joined(separator: ", "))); cần hai bản để so sánh. (fewer than two versions)")
+                    "baocao: báo cáo \(target.label) mới có \(all.count) bản (\(all.joined(separator: ", "))); cần hai bản để so sánh. (fewer than two versions)"
+                )
                 throw ExitCode(ExitStatus.noInput)
             }
             pair = Array(all.suffix(2))
@@ -69,7 +70,9 @@ struct DiffCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         guard let a = store.manifest(pair[0]), let b = store.manifest(pair[1]) else {
-            console.error("baocao: không đọc được manifest.json của bản \(pair[0]) hoặc \(pair[1]) trong \(store.versionsFolder). (unreadable manifest)")
+            console.error(
+                "baocao: không đọc được manifest.json của bản \(pair[0]) hoặc \(pair[1]) trong \(store.versionsFolder). (unreadable manifest)"
+            )
             throw ExitCode(ExitStatus.noInput)
         }
         let textA = markdown(store, pair[0], a)
@@ -100,7 +103,7 @@ struct DiffCommand: AsyncParsableCommand {
         }
         if a.options.partial != b.options.partial { options.append("--partial: \(a.options.partial) → \(b.options.partial)") }
         out.append("Tùy chọn: \(options.isEmpty ? "không đổi" : options.joined(separator: "; ")).")
-        let planChanged = a.plan.sha256 != b.plan.sha256 || a.plan.file != b.plan.file
+        let planChanged = a.plan.sha256 != b.plan.sha256 || a.plan.file != b.plan.file || a.planBases != b.planBases
         out.append("Kế hoạch: \(planChanged ? "đã thay đổi (\(b.plan.file))" : "không đổi").")
         // Inputs.
         let inputsA = Dictionary(a.inputs.map { ($0.file, $0) }, uniquingKeysWith: { x, _ in x })
@@ -139,18 +142,20 @@ struct DiffCommand: AsyncParsableCommand {
             case (let x?, nil): change = "\(x.text)\(measure) → (không còn)"
             default: continue
             }
-            // Which changed input caused it.
-            let sources = (y?.sources ?? []) + (x?.sources ?? [])
+            // Which changed input caused it: the values that are new in the newer version (by
+            // file and value), else every source in a changed file.
+            let before = Set((x?.sources ?? []).map { "\($0.file)|\($0.value.map { "\($0)" } ?? "")" })
+            let candidates = (y?.sources ?? []).filter { changedInputs[$0.file] != nil }
+            let newValues = candidates.filter { !before.contains("\($0.file)|\($0.value.map { "\($0)" } ?? "")") }
             var causes: [String] = []
-            for source in sources {
-                let file = source.split(separator: ":").first.map(String.init) ?? source
-                guard changedInputs[file] != nil else { continue }
-                let cited = (y?.sources.first { $0.hasPrefix(file + ":") } ?? source) + imported(file)
+            for source in (newValues.isEmpty ? candidates + (x?.sources ?? []).filter { changedInputs[$0.file] != nil } : newValues) {
+                let cited = (y == nil ? source.file : source.cited) + imported(source.file)
                 if !causes.contains(cited) { causes.append(cited) }
             }
             var cause = causes.isEmpty ? "" : "; do \(causes.joined(separator: ", "))"
             if causes.isEmpty { cause = planChanged ? "; do kế hoạch thay đổi" : "; do cách tính thay đổi (đầu vào như cũ)" }
-            figureLines.append("  \(f.indicator) — \(f.label) — \(whose), \(period): \(change)\(cause)")
+            let label = f.label == f.indicator ? "" : " — \(f.label)"
+            figureLines.append("  \(f.indicator)\(label) — \(whose), \(period): \(change)\(cause)")
         }
         out.append("Số liệu thay đổi (\(figureLines.count)):")
         out += figureLines.isEmpty ? ["  không có"] : figureLines
@@ -171,10 +176,14 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     /// Figures of units before totals, in indicator order as the newer version lists them.
-    static func figureOrder(_ x: String, _ y: String, _ newer: [String: Manifest.FigureEntry], _ older: [String: Manifest.FigureEntry]) -> Bool {
+    static func figureOrder(_ x: String, _ y: String, _ newer: [String: Manifest.FigureEntry], _ older: [String: Manifest.FigureEntry])
+        -> Bool
+    {
         let fx = newer[x] ?? older[x]
         let fy = newer[y] ?? older[y]
-        return (fx?.period ?? "", fx?.indicator ?? "", fx?.unit == nil ? 1 : 0, x) < (fy?.period ?? "", fy?.indicator ?? "", fy?.unit == nil ? 1 : 0, y)
+        return (fx?.period ?? "", fx?.indicator ?? "", fx?.unit == nil ? 1 : 0, x) < (
+            fy?.period ?? "", fy?.indicator ?? "", fy?.unit == nil ? 1 : 0, y
+        )
     }
 
     struct Hunk: Equatable {
@@ -200,8 +209,9 @@ struct DiffCommand: AsyncParsableCommand {
                 result.append((line, heading))
                 continue
             }
+            let text = line.hasPrefix("- ") ? String(line.dropFirst(2)) : line
             var current = ""
-            let chars = Array(line)
+            let chars = Array(text)
             for (i, c) in chars.enumerated() {
                 current.append(c)
                 if ".!?;".contains(c), i + 2 < chars.count, chars[i + 1] == " ", chars[i + 2].isUppercase {
@@ -209,7 +219,9 @@ struct DiffCommand: AsyncParsableCommand {
                     current = ""
                 }
             }
-            if !current.trimmingCharacters(in: .whitespaces).isEmpty { result.append((current.trimmingCharacters(in: .whitespaces), heading)) }
+            if !current.trimmingCharacters(in: .whitespaces).isEmpty {
+                result.append((current.trimmingCharacters(in: .whitespaces), heading))
+            }
         }
         return result
     }

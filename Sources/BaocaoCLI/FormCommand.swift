@@ -69,7 +69,9 @@ struct FormCommand: AsyncParsableCommand {
             }
         }
         let written = try PlainWriter(force: force, what: "biểu mẫu").write(files, folder: folder)
-        console.print("Biểu mẫu số liệu \(target.label) (chốt số liệu \(forms.first?.windowText ?? ""); hạn gửi \(VietnameseFormat.shortDate(plan.deadline(of: target)))):")
+        console.print(
+            "Biểu mẫu số liệu \(target.label) (chốt số liệu \(forms.first?.windowText ?? ""); hạn gửi \(VietnameseFormat.shortDate(plan.deadline(of: target)))):"
+        )
         for (path, status) in written { console.print("  \(status): \(path)") }
         console.print("Gửi mỗi đơn vị biểu mẫu của mình; khi nhận lại, chạy: baocao import <tệp>…")
     }

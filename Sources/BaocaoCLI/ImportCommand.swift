@@ -37,12 +37,12 @@ struct ImportCommand: AsyncParsableCommand {
         let existing = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder).submissions : []
         var failed: [String] = []
         var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
-        var missingFile = false
+        var missingFiles = 0
         for file in files {
             guard FileManager.default.fileExists(atPath: file) else {
                 console.error("\(file): error: không tìm thấy tệp (file not found)")
                 failed.append(file)
-                missingFile = true
+                missingFiles += 1
                 continue
             }
             guard let (yaml, submission) = read(file, plan: plan) else {
@@ -51,7 +51,9 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let relative = "\(submission.period.code)/\(submission.unit).yaml"
             let target = (folder as NSString).appendingPathComponent(relative)
-            if let other = existing.first(where: { $0.unit == submission.unit && $0.period == submission.period && $0.relativePath != relative }) {
+            if let other = existing.first(where: {
+                $0.unit == submission.unit && $0.period == submission.period && $0.relativePath != relative
+            }) {
                 console.error(
                     "\(file): error: đơn vị '\(submission.unit)' đã có tệp số liệu \(submission.period.label) khác: \(other.file); mỗi kỳ chỉ một tệp. Xóa tệp đó hoặc đổi tên cho bắt đầu bằng '_' rồi nhập lại (duplicate submission)"
                 )
@@ -60,7 +62,8 @@ struct ImportCommand: AsyncParsableCommand {
             }
             if let earlier = writes.first(where: { $0.path == target }) {
                 console.error(
-                    "\(file): error: trùng đơn vị và kỳ với \(earlier.source) (\(submission.unit), \(submission.period.code)); chỉ nhập một tệp (duplicate submission)")
+                    "\(file): error: trùng đơn vị và kỳ với \(earlier.source) (\(submission.unit), \(submission.period.code)); chỉ nhập một tệp (duplicate submission)"
+                )
                 failed.append(file)
                 continue
             }
@@ -75,8 +78,10 @@ struct ImportCommand: AsyncParsableCommand {
                 console.print("  " + completeness(w.submission, plan: plan))
             }
         }
-        console.print("Đã \(check ? "kiểm tra" : "nhập") \(writes.count) tệp; \(failed.count) tệp có lỗi\(failed.isEmpty ? "" : ", chưa nhập: " + failed.joined(separator: ", ")).")
-        if !failed.isEmpty { throw ExitCode(missingFile && failed.count == files.count ? ExitStatus.noInput : ExitStatus.invalidInput) }
+        console.print(
+            "Đã \(check ? "kiểm tra" : "nhập") \(writes.count) tệp; \(failed.count) tệp có lỗi\(failed.isEmpty ? "" : ", chưa nhập: " + failed.joined(separator: ", "))."
+        )
+        if !failed.isEmpty { throw ExitCode(missingFiles == failed.count ? ExitStatus.noInput : ExitStatus.invalidInput) }
     }
 
     /// The YAML to write and its submission, or nil with the problems printed.
@@ -90,7 +95,9 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let result = DataLoader(plan: plan).load(text: String(decoding: data, as: UTF8.self), displayPath: file)
             Workspace.report(result.diagnostics)
-            guard !result.diagnostics.contains(where: { $0.severity == .error }), let submission = result.submissions.first else { return nil }
+            guard !result.diagnostics.contains(where: { $0.severity == .error }), let submission = result.submissions.first else {
+                return nil
+            }
             return (data, submission)
         }
         if ext == "ods" || ext == "csv" || ext == "xls" {
@@ -118,7 +125,8 @@ struct ImportCommand: AsyncParsableCommand {
         let narratives = "\(s.narratives.count) mục thuyết minh"
         guard !required.isEmpty else { return "\(unit.shortName), \(s.period.label): không được giao chỉ tiêu số liệu; \(narratives)." }
         let missing = required.filter { s.figures[$0.id] == nil }
-        var line = "\(unit.shortName), \(s.period.label): \(required.count - missing.count)/\(required.count) chỉ tiêu được giao; \(narratives)"
+        var line =
+            "\(unit.shortName), \(s.period.label): \(required.count - missing.count)/\(required.count) chỉ tiêu được giao; \(narratives)"
         if !missing.isEmpty { line += "; còn thiếu: " + missing.map(\.id).joined(separator: ", ") }
         return line + "."
     }

@@ -58,13 +58,16 @@ struct StatusCommand: AsyncParsableCommand {
         console.print("Tình hình nộp số liệu \(target.label) (\(target.code))")
         console.print("Kế hoạch: \(plan.file); số liệu: \(folder)")
         console.print(
-            "Thời gian chốt số liệu: \(VietnameseFormat.shortDate(window.start)) – \(VietnameseFormat.shortDate(window.end)). Hạn gửi: \(VietnameseFormat.shortDate(deadline)) — \(days) (tính đến ngày \(VietnameseFormat.shortDate(day))).")
+            "Thời gian chốt số liệu: \(VietnameseFormat.shortDate(window.start)) – \(VietnameseFormat.shortDate(window.end)). Hạn gửi: \(VietnameseFormat.shortDate(deadline)) — \(days) (tính đến ngày \(VietnameseFormat.shortDate(day)))."
+        )
         console.print("")
 
         // Each unit's files for the period and the state of each indicator it must report.
         var states: [String: [String: (State, String)]] = [:]  // unit → indicator → (state, detail)
         var unitRows: [[String]] = [["Đơn vị", "Tệp", "Đã nộp", "Chưa nộp", "Lỗi", "Tình trạng"]]
         var unitsMissing = 0
+        var unitsAssigned = 0
+        var silent: [String] = []  // units with nothing assigned that sent nothing
         var periodErrors: [Diagnostic] = []
         for unit in plan.reportingUnits {
             let required = plan.indicators.filter { !$0.isDerived && $0.reportedBy.contains(unit.id) }
@@ -73,7 +76,9 @@ struct StatusCommand: AsyncParsableCommand {
             periodErrors += unitErrors
             var perIndicator: [String: (State, String)] = [:]
             for indicator in required {
-                let invalid = unitErrors.contains { $0.message.hasPrefix("figures.\(indicator.id):") || $0.message.hasPrefix("figures.\(indicator.id).") }
+                let invalid = unitErrors.contains {
+                    $0.message.hasPrefix("figures.\(indicator.id):") || $0.message.hasPrefix("figures.\(indicator.id).")
+                }
                 if invalid {
                     perIndicator[indicator.id] = (.invalid, "")
                 } else if found.isEmpty {
@@ -83,7 +88,9 @@ struct StatusCommand: AsyncParsableCommand {
                 } else {
                     let lacking = found.filter { $0.figures[indicator.id] == nil }
                     perIndicator[indicator.id] =
-                        lacking.isEmpty ? (.submitted, "") : (.missing, found.count > 1 ? "thiếu ở " + lacking.map(\.period.label).joined(separator: ", ") : "")
+                        lacking.isEmpty
+                        ? (.submitted, "")
+                        : (.missing, found.count > 1 ? "thiếu ở " + lacking.map(\.period.label).joined(separator: ", ") : "")
                 }
             }
             states[unit.id] = perIndicator
@@ -91,7 +98,7 @@ struct StatusCommand: AsyncParsableCommand {
             let files = found.isEmpty ? "—" : found.map(\.relativePath).joined(separator: ", ")
             var state: String
             if found.isEmpty {
-                state = "CHƯA NỘP"
+                state = required.isEmpty ? "chưa nộp (chỉ thuyết minh, không bắt buộc)" : "CHƯA NỘP"
             } else if !missingParts.isEmpty {
                 state = "thiếu số liệu " + missingParts.map(\.label).joined(separator: ", ")
             } else if required.isEmpty {
@@ -104,7 +111,12 @@ struct StatusCommand: AsyncParsableCommand {
                 state = "đủ"
             }
             if !unitErrors.isEmpty, !state.contains("lỗi") { state += "; tệp có \(unitErrors.count) lỗi" }
-            if found.isEmpty || !missingParts.isEmpty || (counts[.missing] ?? 0) > 0 { unitsMissing += 1 }
+            if !required.isEmpty {
+                unitsAssigned += 1
+                if found.isEmpty || !missingParts.isEmpty || (counts[.missing] ?? 0) > 0 { unitsMissing += 1 }
+            } else if found.isEmpty {
+                silent.append(unit.shortName)
+            }
             let none = required.isEmpty ? "—" : nil
             unitRows.append([
                 unit.shortName, files, none ?? "\(counts[.submitted] ?? 0)", none ?? "\(counts[.missing] ?? 0)",
@@ -138,17 +150,20 @@ struct StatusCommand: AsyncParsableCommand {
                     if state == .missing { missingCount += 1 }
                     if state == .invalid { invalidCount += 1 }
                     if state != .submitted { lacking += 1 }
-                    table.append([indicator.id, Self.short(indicator.label), unit, detail.isEmpty ? state.rawValue : "\(state.rawValue) (\(detail))"])
+                    table.append([
+                        indicator.id, Self.short(indicator.label), unit, detail.isEmpty ? state.rawValue : "\(state.rawValue) (\(detail))",
+                    ])
                 }
             }
-            let heading = "\(index + 1). \(area.title)"
+            let heading = "I.\(index + 1). \(area.title)"
             if lacking > 0 { incompleteSections.append(heading) }
             console.print("\(heading) — \(lacking == 0 ? "đủ số liệu" : "còn \(lacking) chỉ tiêu chưa đủ")")
             for line in alignedColumns(table) { console.print("   " + line) }
         }
 
         // The narratives behind parts II–IV of the report.
-        let narratives = plan.reportingUnits.flatMap { sources(unit: $0.id, period: target, in: loaded.submissions).found }.flatMap(\.narratives)
+        let narratives = plan.reportingUnits.flatMap { sources(unit: $0.id, period: target, in: loaded.submissions).found }.flatMap(
+            \.narratives)
         var parts: [String] = []
         for kind in NarrativeItem.Kind.allCases {
             let items = narratives.filter { $0.kind == kind }
@@ -157,7 +172,7 @@ struct StatusCommand: AsyncParsableCommand {
             if items.isEmpty { incompleteSections.append(Self.narrativeLabel(kind)) }
         }
         console.print("")
-        console.print("Thuyết minh: " + parts.joined(separator: "; ") + ".")
+        console.print("Thuyết minh của các đơn vị: " + parts.joined(separator: "; ") + ".")
 
         // Workbooks left in the data folder.
         let periodFolder = periodFolderPath
@@ -178,9 +193,10 @@ struct StatusCommand: AsyncParsableCommand {
         console.print(
             "Phần báo cáo chưa đủ: \(incompleteSections.isEmpty ? "không có" : incompleteSections.joined(separator: "; "))."
         )
-        let unitCount = plan.reportingUnits.count
-        console.print(
-            "Kết quả: \(unitCount - unitsMissing)/\(unitCount) đơn vị đủ số liệu; \(missingCount) chỉ tiêu chưa nộp; \(invalidCount) chỉ tiêu có lỗi.")
+        var summary =
+            "Kết quả: \(unitsAssigned - unitsMissing)/\(unitsAssigned) đơn vị được giao chỉ tiêu đã đủ số liệu; \(missingCount) chỉ tiêu chưa nộp; \(invalidCount) chỉ tiêu có lỗi"
+        if !silent.isEmpty { summary += "; chưa nhận thuyết minh của: \(silent.joined(separator: ", "))" }
+        console.print(summary + ".")
         if strict {
             if invalidCount > 0 || !periodErrors.isEmpty { throw ExitCode(ExitStatus.invalidInput) }
             if missingCount > 0 || unitsMissing > 0 { throw ExitCode(ExitStatus.noInput) }
@@ -226,12 +242,13 @@ struct StatusCommand: AsyncParsableCommand {
 
     static func short(_ label: String) -> String { label.count > 60 ? String(label.prefix(59)) + "…" : label }
 
+    /// The narrative kind with the part of the report it feeds.
     static func narrativeLabel(_ kind: NarrativeItem.Kind) -> String {
         switch kind {
-        case .activity: return "kết quả đã thực hiện"
-        case .limitation: return "tồn tại, hạn chế"
-        case .nextTask: return "nhiệm vụ kỳ tới"
-        case .proposal: return "đề xuất, kiến nghị"
+        case .activity: return "kết quả đã thực hiện (phần I)"
+        case .limitation: return "tồn tại, hạn chế (phần II.2)"
+        case .nextTask: return "nhiệm vụ kỳ tới (phần III)"
+        case .proposal: return "đề xuất, kiến nghị (phần IV)"
         }
     }
 }

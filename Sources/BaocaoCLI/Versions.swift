@@ -227,8 +227,19 @@ struct Manifest: Codable, Equatable {
         var value: Double?
         var text: String
         var measure: String?
-        /// "2026-Q3/ttpvhcc.yaml:9:22" for each submitted value behind the figure.
-        var sources: [String]
+        /// Each submitted value behind the figure: its file (relative to the data folder),
+        /// line, column and value.
+        var sources: [Source]
+    }
+
+    struct Source: Codable, Equatable, Hashable {
+        var file: String
+        var line: Int
+        var column: Int
+        var value: Double?
+
+        /// "2026-Q3/ttpvhcc.yaml:9:22".
+        var cited: String { "\(file):\(line):\(column)" }
     }
 
     var format = Manifest.formatName
@@ -238,6 +249,8 @@ struct Manifest: Codable, Equatable {
     var version: String
     var previous: String?
     var plan: Input
+    /// The plans the plan extends (`extends:`), nearest first.
+    var planBases: [Input]?
     var dataFolder: String
     var inputs: [Input]
     var options: Options
@@ -504,7 +517,8 @@ struct VersionWriter {
             }
         } catch {
             console.error(
-                "baocao: không ghi được vào \(folder): \(error). Bản trước (nếu có) vẫn còn nguyên trong \(store.versionsFolder). (cannot write)")
+                "baocao: không ghi được vào \(folder): \(error). Bản trước (nếu có) vẫn còn nguyên trong \(store.versionsFolder). (cannot write)"
+            )
             throw ExitCode(ExitStatus.cannotWrite)
         }
         var rows = plan.map { ($0.path, $0.status) }
@@ -521,13 +535,16 @@ struct VersionWriter {
             "ban-cu-" + String(repeating: "0", count: max(0, 3 - n.count)) + n)
     }
 
-    private func makeManifest(version: String, previous: String?, outputs: [Manifest.Output], replaced: [Manifest.Output]) throws -> Manifest {
+    private func makeManifest(version: String, previous: String?, outputs: [Manifest.Output], replaced: [Manifest.Output]) throws
+        -> Manifest
+    {
         let fm = FileManager.default
         func digest(_ path: String) -> (String, Data?) {
             guard let data = fm.contents(atPath: path) else { return ("", nil) }
             return (SHA256.hex(data), data)
         }
         let plan = Manifest.Input(file: record.planPath, sha256: digest(record.planPath).0)
+        let bases = record.plan.bases.map { Manifest.Input(file: $0, sha256: digest($0).0) }
         let inputs = record.submissions.sorted { $0.relativePath < $1.relativePath }.map { s -> Manifest.Input in
             let (sha, data) = digest(s.file)
             return Manifest.Input(
@@ -537,11 +554,11 @@ struct VersionWriter {
             Manifest.FigureEntry(
                 id: f.id, indicator: f.indicator, label: f.label, period: f.period, unit: f.unit,
                 unitName: f.unit.flatMap { record.plan.unit($0)?.shortName }, value: f.value, text: f.text, measure: f.measure,
-                sources: f.sources.map { "\($0.file):\($0.line):\($0.column)" })
+                sources: f.sources.map { Manifest.Source(file: $0.file, line: $0.line, column: $0.column, value: $0.value) })
         }
         return Manifest(
             period: record.period.code, periodLabel: record.period.label, version: version, previous: previous, plan: plan,
-            dataFolder: record.dataFolder, inputs: inputs,
+            planBases: bases.isEmpty ? nil : bases, dataFolder: record.dataFolder, inputs: inputs,
             options: Manifest.Options(
                 formats: record.formats, number: record.number, date: record.date?.iso, partial: record.partial,
                 draft: record.document.header.isDraft),
@@ -647,7 +664,8 @@ struct SentCommand: AsyncParsableCommand {
         if let version {
             guard let v = store.resolve(version) else {
                 console.error(
-                    "baocao: không có bản '\(version)' của báo cáo \(p.label); các bản có: \(store.versions().joined(separator: ", ")). (no such version)")
+                    "baocao: không có bản '\(version)' của báo cáo \(p.label); các bản có: \(store.versions().joined(separator: ", ")). (no such version)"
+                )
                 throw ExitCode(ExitStatus.noInput)
             }
             chosen = v

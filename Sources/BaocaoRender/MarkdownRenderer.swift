@@ -156,12 +156,17 @@ public struct MarkdownRenderer: Renderer {
     /// Escapes Markdown and HTML syntax; folds newlines into spaces.
     func esc(_ text: String, atLineStart: Bool) -> String {
         var out = ""
-        for ch in text {
-            switch ch {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~": out += "\\\(ch)"
-            case "\n", "\r", "\t": out += " "
-            default: out.append(ch)
+        if text.utf8.contains(where: Self.isSpecial) {
+            for ch in text {
+                switch ch {
+                case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~": out += "\\\(ch)"
+                case "\n", "\r", "\t": out += " "
+                default: out.append(ch)
+                }
             }
+        } else {
+            // Nothing to escape or fold (most text): the loop above would copy it as it is.
+            out = text
         }
         if atLineStart, let first = out.first, "#+-=".contains(first) { out = "\\" + out }
         if atLineStart, let dot = out.firstIndex(where: { !$0.isNumber }), dot != out.startIndex,
@@ -173,4 +178,15 @@ public struct MarkdownRenderer: Renderer {
     }
 
     func cell(_ text: String) -> String { esc(text, atLineStart: false) }
+
+    /// The bytes of the characters `esc` escapes or folds into a space.
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "&"), UInt8(ascii: "~"), 0x0A, 0x0D, 0x09:
+            return true
+        default:
+            return false
+        }
+    }
 }

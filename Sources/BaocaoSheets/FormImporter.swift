@@ -185,7 +185,9 @@ private struct Reading {
             }
             guard let indicator = plan.indicator(id) else {
                 var message = "không có chỉ tiêu '\(id)' trong kế hoạch"
-                if let near = Self.nearest(id, in: plan.indicators.map(\.id)) { message += "; có phải là '\(near)'? (did you mean '\(near)'?)" }
+                if let near = Self.nearest(id, in: plan.indicators.map(\.id)) {
+                    message += "; có phải là '\(near)'? (did you mean '\(near)'?)"
+                }
                 if filled.isEmpty {
                     warning(idCell, nil, message + "; dòng trống, bỏ qua (unknown indicator, empty row ignored)")
                 } else {
@@ -225,7 +227,11 @@ private struct Reading {
         let valueCell = cell(valueColumn)
         if let (value, location) = valueCell {
             if indicator.kind == .text {
-                if let text = text(value, at: location, id: id) { fields.append(("value", Self.quoted(text), location)) } else { ok = false }
+                if let text = text(value, at: location, id: id) {
+                    fields.append(("value", Self.quoted(text), location))
+                } else {
+                    ok = false
+                }
             } else if let n = number(value, at: location, id: id, expecting: UnitForm.expectation(indicator)) {
                 fields.append(("value", SpreadsheetNumber.format(n), location))
             } else {
@@ -301,12 +307,17 @@ private struct Reading {
             return n
         case .text(let raw)?:
             let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !t.isEmpty, t.allSatisfy({ $0.isASCII && $0.isNumber }) || ((t.first == "-" || t.first == "+") && t.count > 1 && t.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }), let n = Double(t) {
+            if !t.isEmpty,
+                t.allSatisfy({ $0.isASCII && $0.isNumber })
+                    || ((t.first == "-" || t.first == "+") && t.count > 1 && t.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }),
+                let n = Double(t)
+            {
                 return n
             }
             var message = "cần \(expecting), gặp '\(t)'"
             if t.contains(where: \.isNumber), t.allSatisfy({ $0.isNumber || ".,-+ ".contains($0) }) {
-                message += "; ô đang ở dạng văn bản: nhập lại như một số (không dùng dấu cách hay dấu phân cách hàng nghìn; dấu thập phân theo cài đặt của Excel)"
+                message +=
+                    "; ô đang ở dạng văn bản: nhập lại như một số (không dùng dấu cách hay dấu phân cách hàng nghìn; dấu thập phân theo cài đặt của Excel)"
             }
             error(location, id, message + " (expected \(Self.english(expecting)), found '\(t)')")
             return nil

@@ -279,7 +279,8 @@ public struct FormWorkbook {
         s.merge(4, 2, through: 5)
         s.rowHeights[4] = 64
         s.hiddenRows.insert(5)
-        for (col, key) in [FormLayout.kindKey, FormLayout.textKey, FormLayout.causeKey, FormLayout.areaKey, FormLayout.taskKey].enumerated() {
+        for (col, key) in [FormLayout.kindKey, FormLayout.textKey, FormLayout.causeKey, FormLayout.areaKey, FormLayout.taskKey].enumerated()
+        {
             s.set(5, col + 1, key, .key)
         }
         let headings = ["Loại nội dung", "Nội dung", "Nguyên nhân (chỉ với tồn tại, hạn chế)", "Lĩnh vực (mã)", "Nhiệm vụ (số)"]

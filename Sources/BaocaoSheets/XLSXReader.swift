@@ -58,6 +58,8 @@ public struct ReadCell: Sendable, Equatable {
 public struct XLSXReader: Sendable {
     /// Workbooks larger than this are refused before opening.
     public static let maximumFileSize = 16 * 1024 * 1024
+    /// The most bytes of XML read from one workbook, all parts together.
+    public static let maximumUncompressedSize = 64 * 1024 * 1024
     /// The most cells read from one workbook.
     public static let maximumCells = 500_000
 
@@ -108,13 +110,18 @@ public struct XLSXReader: Sendable {
     private struct Context {
         let zip: ZipReader
         var cellCount = 0
+        var bytesRead = 0
 
-        func part(_ path: String, required: Bool = true) throws -> XElement? {
+        mutating func part(_ path: String, required: Bool = true) throws -> XElement? {
             let data: Data?
             do {
                 data = try zip.part(path)
             } catch {
                 throw Failure(message: "tệp .xlsx bị hỏng: \(error)")
+            }
+            bytesRead += data?.count ?? 0
+            if bytesRead > XLSXReader.maximumUncompressedSize {
+                throw Failure(message: "tệp .xlsx giải nén vượt \(XLSXReader.maximumUncompressedSize) byte (workbook too large)")
             }
             guard let data else {
                 if required { throw Failure(message: "tệp .xlsx thiếu phần \(path) (missing part)") }
@@ -129,7 +136,7 @@ public struct XLSXReader: Sendable {
         }
 
         /// The relationships of `partPath` by id: (type, resolved target path).
-        func relationships(of partPath: String) throws -> [String: (type: String, target: String)] {
+        mutating func relationships(of partPath: String) throws -> [String: (type: String, target: String)] {
             let folder = (partPath as NSString).deletingLastPathComponent
             let name = (partPath as NSString).lastPathComponent
             let relsPath = folder.isEmpty ? "_rels/\(name).rels" : "\(folder)/_rels/\(name).rels"
@@ -162,11 +169,13 @@ public struct XLSXReader: Sendable {
                 rootRels.values.first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
             guard let workbook = try part(workbookPath) else { throw Failure(message: "tệp .xlsx thiếu phần \(workbookPath)") }
             guard workbook.name == "workbook" else {
-                throw Failure(message: "phần \(workbookPath) không phải sổ bảng tính (not a SpreadsheetML workbook; a Word or PowerPoint file?)")
+                throw Failure(
+                    message: "phần \(workbookPath) không phải sổ bảng tính (not a SpreadsheetML workbook; a Word or PowerPoint file?)")
             }
             let rels = try relationships(of: workbookPath)
             var strings: [String] = []
-            if let sst = rels.values.first(where: { $0.type.hasSuffix("/sharedStrings") }), let root = try part(sst.target, required: false) {
+            if let sst = rels.values.first(where: { $0.type.hasSuffix("/sharedStrings") }), let root = try part(sst.target, required: false)
+            {
                 strings = root.children("si").map { Self.normalised(Self.richText($0)) }
             }
             var sheets: [Sheet] = []

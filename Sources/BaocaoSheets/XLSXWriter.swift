@@ -54,7 +54,8 @@ public struct XLSXWriter: Sendable {
             if sheet.name.isEmpty || sheet.name.count > 31 || sheet.name.unicodeScalars.contains(where: forbidden.contains)
                 || sheet.name.hasPrefix("'") || sheet.name.hasSuffix("'")
             {
-                throw Failure(message: "tên trang tính '\(sheet.name)' không hợp lệ (1–31 ký tự, không có [ ] : * ? / \\) (invalid sheet name)")
+                throw Failure(
+                    message: "tên trang tính '\(sheet.name)' không hợp lệ (1–31 ký tự, không có [ ] : * ? / \\) (invalid sheet name)")
             }
             guard seen.insert(sheet.name.lowercased()).inserted else {
                 throw Failure(message: "tên trang tính '\(sheet.name)' bị trùng (duplicate sheet name)")
@@ -71,16 +72,19 @@ public struct XLSXWriter: Sendable {
         var xml = Self.header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        xml += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         for i in 1...sheetCount {
             xml +=
                 "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
-        xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         xml +=
             "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
         xml += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-        xml += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+        xml +=
+            "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         return xml + "</Types>"
     }
 
@@ -128,7 +132,8 @@ public struct XLSXWriter: Sendable {
             xml += "<definedNames>"
             for name in workbook.definedNames.sorted(by: { $0.name < $1.name }) {
                 let sheet = name.sheet.replacingOccurrences(of: "'", with: "''")
-                xml += "<definedName name=\"\(XMLEscape.text(name.name))\">\(XMLEscape.text("'\(sheet)'!\(name.cell.absolute)"))</definedName>"
+                xml +=
+                    "<definedName name=\"\(XMLEscape.text(name.name))\">\(XMLEscape.text("'\(sheet)'!\(name.cell.absolute)"))</definedName>"
             }
             xml += "</definedNames>"
         }
@@ -143,7 +148,8 @@ public struct XLSXWriter: Sendable {
             xml += "<Relationship Id=\"rId\(i)\" Type=\"\(Self.relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
         }
         xml += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(Self.relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
-        xml += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"\(Self.relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"\(Self.relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
         return xml + "</Relationships>"
     }
 
@@ -211,7 +217,8 @@ public struct XLSXWriter: Sendable {
             xml += "</dataValidations>"
         }
         xml += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        xml += "<pageSetup paperSize=\"9\" orientation=\"\(sheet.landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        xml +=
+            "<pageSetup paperSize=\"9\" orientation=\"\(sheet.landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         return xml + "</worksheet>"
     }
 

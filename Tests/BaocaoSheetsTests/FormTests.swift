@@ -11,7 +11,8 @@ final class FormTests: XCTestCase {
         let forms = UnitForm.forms(plan: plan, period: Period("2026-Q4")!)
         XCTAssertEqual(forms.map(\.unit.id), ["ttpv", "tt"])
         XCTAssertEqual(
-            forms[0].indicators.map(\.id), ["hs_nhan", "hs_dung_han", "ty_le_hai_long", "noi_dang", "par_index", "par_index_rank", "tin_bai"],
+            forms[0].indicators.map(\.id),
+            ["hs_nhan", "hs_dung_han", "ty_le_hai_long", "noi_dang", "par_index", "par_index_rank", "tin_bai"],
             "never the computed rate")
         XCTAssertEqual(forms[1].indicators.map(\.id), ["tin_bai"])
         XCTAssertEqual(forms[0].months.map(\.code), ["2026-10", "2026-11", "2026-12"])
@@ -37,7 +38,9 @@ final class FormTests: XCTestCase {
         XCTAssertTrue(texts.contains { $0.contains("Mọi hồ sơ tiếp nhận trong kỳ, kể cả trực tuyến.") }, "\(texts)")
         XCTAssertTrue(texts.contains("15/09/2026 – 14/12/2026"), "\(texts)")
         let headers = s.cells.filter { $0.key.row == 8 }.compactMap { $0.value.trimmedText }
-        for heading in ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Tháng 10/2026", "Tháng 12/2026", "Ghi chú", "Trên tổng số (với xếp hạng)"] {
+        for heading in [
+            "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Tháng 10/2026", "Tháng 12/2026", "Ghi chú", "Trên tổng số (với xếp hạng)",
+        ] {
             XCTAssertTrue(headers.contains(heading), "\(heading) in \(headers)")
         }
         XCTAssertNil(form.builder.rows["ty_le_dung_han"], "computed rates are not asked for")
@@ -109,7 +112,9 @@ final class FormTests: XCTestCase {
     func row(_ id: String) throws -> Int { try FilledForm().row(id).row }
 
     func assertError(_ lines: [String], _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertTrue(lines.contains { $0.hasPrefix(expected) }, "expected \(expected)\nin:\n\(lines.joined(separator: "\n"))", file: file, line: line)
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix(expected) }, "expected \(expected)\nin:\n\(lines.joined(separator: "\n"))", file: file, line: line
+        )
     }
 
     func testTextInANumberCell() throws {
@@ -119,7 +124,10 @@ final class FormTests: XCTestCase {
             "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô E\(r) (hs_nhan): cần số nguyên không âm, gặp 'abc' (expected a whole number ≥ 0, found 'abc')"
         )
         let decimal = try errors { $0.set("ty_le_hai_long", .text("98,5")) }
-        assertError(decimal, "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô E\(try row("ty_le_hai_long")) (ty_le_hai_long): cần tỷ lệ từ 0 đến 100, gặp '98,5'; ô đang ở dạng văn bản")
+        assertError(
+            decimal,
+            "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô E\(try row("ty_le_hai_long")) (ty_le_hai_long): cần tỷ lệ từ 0 đến 100, gặp '98,5'; ô đang ở dạng văn bản"
+        )
         // A whole number typed into a text-formatted cell is still a number.
         var form = try FilledForm()
         form.set("hs_nhan", .text(" 1200 "))
@@ -151,7 +159,8 @@ final class FormTests: XCTestCase {
         )
         assertError(
             try errors { $0.set("par_index_rank", .number(70)) },
-            "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô E\(try row("par_index_rank")) (par_index_rank): thứ hạng 70 lớn hơn tổng số 63")
+            "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô E\(try row("par_index_rank")) (par_index_rank): thứ hạng 70 lớn hơn tổng số 63"
+        )
     }
 
     func testAPartLargerThanItsWholeIsShownAtThePart() throws {
@@ -199,7 +208,8 @@ final class FormTests: XCTestCase {
         }
         assertError(
             lines,
-            "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô E\(extra) (ty_le_dung_han): chỉ tiêu 'Tỷ lệ đúng hạn' được tính từ các chỉ tiêu thành phần")
+            "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô E\(extra) (ty_le_dung_han): chỉ tiêu 'Tỷ lệ đúng hạn' được tính từ các chỉ tiêu thành phần"
+        )
     }
 
     func testMissingOrWrongUnitAndPeriod() throws {
@@ -231,7 +241,8 @@ final class FormTests: XCTestCase {
             "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô \(october) (tin_bai, tháng 10 năm 2026): cần số nguyên không âm, gặp 'sáu'")
         assertError(
             try errors { $0.fill(october, .number(-1)) },
-            "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô \(october) (tin_bai, tháng 10 năm 2026): số đếm phải là số nguyên không âm, gặp -1")
+            "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô \(october) (tin_bai, tháng 10 năm 2026): số đếm phải là số nguyên không âm, gặp -1"
+        )
         // A value that disagrees with its months.
         assertError(
             try errors { $0.set("tin_bai", .number(20)) },
@@ -273,7 +284,8 @@ final class FormTests: XCTestCase {
         var entries = try ZipParts.entries(of: data)
         let index = entries.firstIndex { $0.path == "xl/worksheets/sheet1.xml" }!
         let xml = String(decoding: entries[index].data, as: UTF8.self)
-            .replacingOccurrences(of: "<c r=\"\(value)\" s=\"10\"><v>1200</v></c>", with: "<c r=\"\(value)\" s=\"10\"><f>SUM(F1:F2)</f></c>")
+            .replacingOccurrences(
+                of: "<c r=\"\(value)\" s=\"10\"><v>1200</v></c>", with: "<c r=\"\(value)\" s=\"10\"><f>SUM(F1:F2)</f></c>")
         XCTAssertTrue(xml.contains("<f>SUM"), "the fixture changed")
         entries[index].data = Data(xml.utf8)
         let result = FormImporter(plan: form.plan).read(data: try ZipParts.archive(entries), displayPath: "ttpv-2026-Q4.xlsx")
@@ -330,18 +342,28 @@ final class FormTests: XCTestCase {
         let text = YAMLForm(form).text()
         XCTAssertEqual(text, YAMLForm(form).text())
         XCTAssertTrue(text.contains("# Thời gian chốt số liệu: 15/09/2026 – 14/12/2026. Hạn gửi: 20/12/2026."), text)
-        XCTAssertTrue(text.contains("  # Hồ sơ tiếp nhận (hồ sơ) — số nguyên không âm.\n  # Mọi hồ sơ tiếp nhận trong kỳ, kể cả trực tuyến.\n  hs_nhan:\n"), text)
+        XCTAssertTrue(
+            text.contains(
+                "  # Hồ sơ tiếp nhận (hồ sơ) — số nguyên không âm.\n  # Mọi hồ sơ tiếp nhận trong kỳ, kể cả trực tuyến.\n  hs_nhan:\n"),
+            text)
         XCTAssertTrue(text.contains("  tin_bai:\n    months:\n      \"2026-10\":\n"), text)
         XCTAssertFalse(text.contains("ty_le_dung_han:"), text)
         // Blank, it is read and every blank is named; filled, it loads cleanly.
         let blank = DataLoader(plan: plan).load(text: text, displayPath: "ttpv-2026-Q4.yaml")
-        XCTAssertTrue(blank.diagnostics.allSatisfy { $0.message.contains("giá trị rỗng") }, blank.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(
+            blank.diagnostics.allSatisfy { $0.message.contains("giá trị rỗng") },
+            blank.diagnostics.map(\.description).joined(separator: "\n"))
         var filled = text
         for (blankLine, value) in [
-            ("  hs_nhan:\n", "  hs_nhan: 1200\n"), ("  hs_dung_han:\n", "  hs_dung_han: 1100\n"), ("  ty_le_hai_long:\n", "  ty_le_hai_long: 97\n"),
-            ("  noi_dang:\n", "  noi_dang: Cổng Dịch vụ công\n"), ("    value:\n    year:\n    source:\n", "    value: 90\n    year: 2024\n    source: BNV\n"),
+            ("  hs_nhan:\n", "  hs_nhan: 1200\n"), ("  hs_dung_han:\n", "  hs_dung_han: 1100\n"),
+            ("  ty_le_hai_long:\n", "  ty_le_hai_long: 97\n"),
+            ("  noi_dang:\n", "  noi_dang: Cổng Dịch vụ công\n"),
+            ("    value:\n    year:\n    source:\n", "    value: 90\n    year: 2024\n    source: BNV\n"),
             ("    value:\n    out_of:\n    year:\n    source:\n", "    value: 12\n    out_of: 63\n    year: 2024\n    source: BNV\n"),
-            ("      \"2026-10\":\n      \"2026-11\":\n      \"2026-12\":\n", "      \"2026-10\": 1\n      \"2026-11\": 2\n      \"2026-12\": 3\n"),
+            (
+                "      \"2026-10\":\n      \"2026-11\":\n      \"2026-12\":\n",
+                "      \"2026-10\": 1\n      \"2026-11\": 2\n      \"2026-12\": 3\n"
+            ),
         ] {
             XCTAssertTrue(filled.contains(blankLine), blankLine)
             filled = filled.replacingOccurrences(of: blankLine, with: value)
@@ -349,5 +371,40 @@ final class FormTests: XCTestCase {
         let loaded = DataLoader(plan: plan).load(text: filled, displayPath: "ttpv-2026-Q4.yaml")
         XCTAssertEqual(loaded.diagnostics, [])
         XCTAssertEqual(loaded.submissions.first?.figures["tin_bai"]?.number, 6)
+    }
+}
+
+/// A form saved again by another spreadsheet program still imports.
+final class OtherProgramsTests: XCTestCase {
+    func testAFormSavedByLibreOfficeCalcImports() throws {
+        var form = try FilledForm()
+        form.fillValid()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baocao-lo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("ttpv-2026-Q4.xlsx")
+        try form.data().write(to: input)
+        let converted = folder.appendingPathComponent("out")
+        let soffice = Process()
+        soffice.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        soffice.arguments = [
+            "soffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "xlsx:Calc Office Open XML",
+            "--outdir", converted.path, input.path,
+        ]
+        soffice.standardOutput = FileHandle.nullDevice
+        soffice.standardError = FileHandle.nullDevice
+        do { try soffice.run() } catch { throw XCTSkip("LibreOffice is not installed") }
+        soffice.waitUntilExit()
+        let output = converted.appendingPathComponent("ttpv-2026-Q4.xlsx")
+        guard soffice.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path) else {
+            throw XCTSkip("LibreOffice Calc is not installed (only Writer?)")
+        }
+        XCTAssertNotEqual(data, try form.data(), "LibreOffice wrote its own file")
+        let result = FormImporter(plan: form.plan).read(data: data, displayPath: "ttpv-2026-Q4.xlsx")
+        XCTAssertEqual(result.diagnostics, [], listing(result.diagnostics))
+        let expected = try form.imported().submission
+        XCTAssertEqual(result.submission?.figures.mapValues(\.number), expected?.figures.mapValues(\.number))
+        XCTAssertEqual(result.submission?.figures["noi_dang"]?.text, "Trang Facebook của Trung tâm; Cổng Dịch vụ công tỉnh")
+        XCTAssertEqual(result.submission?.narratives.map(\.text), expected?.narratives.map(\.text))
     }
 }

@@ -154,7 +154,9 @@ struct FilledForm {
         fill(row("tin_bai").months["2026-12"]!, .number(7))
         fill(row("tin_bai").note, .text("Tháng 11 Cổng tạm dừng cập nhật."))
         let activity = builder.narrativeRows[.activity]!
-        fill(CellReference(row: activity, column: 2), .text("Đăng tải 04 video hướng dẫn nộp hồ sơ trực tuyến."), on: FormLayout.narrativesSheet)
+        fill(
+            CellReference(row: activity, column: 2), .text("Đăng tải 04 video hướng dẫn nộp hồ sơ trực tuyến."),
+            on: FormLayout.narrativesSheet)
         fill(CellReference(row: activity, column: 4), .text("thu-tuc"), on: FormLayout.narrativesSheet)
         fill(CellReference(row: activity, column: 5), .text("II.1"), on: FormLayout.narrativesSheet)
         let limitation = builder.narrativeRows[.limitation]!

@@ -41,7 +41,8 @@ final class XLSXTests: XCTestCase {
         var second = Worksheet(name: "Thuyết minh")
         second.set(1, 1, "Hồ sơ tiếp nhận trực tuyến — Trung tâm Phục vụ hành chính công tỉnh")
         return Workbook(
-            sheets: [sheet, second], definedNames: [DefinedName(name: "BaoCao_DonVi", sheet: "Số liệu", cell: CellReference(row: 3, column: 1))],
+            sheets: [sheet, second],
+            definedNames: [DefinedName(name: "BaoCao_DonVi", sheet: "Số liệu", cell: CellReference(row: 3, column: 1))],
             title: "Biểu số liệu")
     }
 
@@ -180,6 +181,18 @@ final class XLSXTests: XCTestCase {
             sheet: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>",
             sharedStrings: "<sst><si><t>a</t></si></sst>")
         XCTAssertTrue(message(badString).contains("trang tính 'Số liệu', ô A1: chỉ số chuỗi dùng chung '7'"), message(badString))
+    }
+
+    /// A part that inflates beyond the limit is refused before it is parsed.
+    func testAnOversizedPartIsRefused() throws {
+        var sheet = "<worksheet><sheetData>"
+        sheet += String(repeating: " ", count: ZipParts.maximumPartSize + 10)
+        sheet += "</sheetData></worksheet>"
+        let bomb = try rawWorkbook(sheet: sheet)
+        XCTAssertLessThan(bomb.count, 1_000_000, "it compresses well")
+        XCTAssertThrowsError(try XLSXReader().read(data: bomb)) { error in
+            XCTAssertTrue("\(error)".contains("phần xl/worksheets/sheet1.xml quá lớn"), "\(error)")
+        }
     }
 
     // MARK: Helpers

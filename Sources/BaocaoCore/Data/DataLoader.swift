@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Reads the units' data files of a folder and checks them against the plan.
 ///
@@ -7,8 +8,13 @@ import Foundation
 /// year before (the baseline for "cùng kỳ") are accepted.
 public struct DataLoader {
     public let plan: Plan
+    /// The plan's units by id: a folder may hold a file for each of thousands of units.
+    private let unitsByID: [String: PlanUnit]
 
-    public init(plan: Plan) { self.plan = plan }
+    public init(plan: Plan) {
+        self.plan = plan
+        self.unitsByID = Dictionary(plan.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     public struct Result: Sendable {
         public var submissions: [Submission]
@@ -26,9 +32,15 @@ public struct DataLoader {
             return Result(submissions: [], diagnostics: bag.sorted)
         }
         var submissions: [Submission] = []
-        for relative in dataFiles(in: folder) {
+        // The folder may itself be a link (Plans/data to a shared folder): read where it leads.
+        let realRoot = Self.realPath(folder) ?? folder
+        for relative in dataFiles(in: realRoot) {
             let display = (shownRoot as NSString).appendingPathComponent(relative)
-            let path = (folder as NSString).appendingPathComponent(relative)
+            let path = (realRoot as NSString).appendingPathComponent(relative)
+            if let refusal = Self.refusal(relative, folder: realRoot, realRoot: realRoot) {
+                bag.error(.file(display), refusal)
+                continue
+            }
             guard let root = YAMLSource.load(path: path, displayPath: display, bag: bag) else { continue }
             if var submission = read(root, folderHint: relative.split(separator: "/").dropLast().last.map(String.init), bag: bag) {
                 submission.relativePath = relative
@@ -69,7 +81,12 @@ public struct DataLoader {
             }
             if components.count > 2 { continue }
             let name = components.last ?? ""
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { files.append(item) }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                files.append(item)
+            } else if components.count == 1, Self.isSymbolicLink((folder as NSString).appendingPathComponent(item)) {
+                // A linked folder is not entered; `load` says why when it leads outside.
+                files.append(item)
+            }
         }
         return files.sorted()
     }
@@ -106,7 +123,7 @@ public struct DataLoader {
         }
         var unit: PlanUnit?
         if let unitID, let unitNode {
-            unit = plan.unit(unitID)
+            unit = unitsByID[unitID]
             if unit == nil {
                 var message = "unit: không có đơn vị '\(unitID)' trong kế hoạch"
                 if let near = YMapping.nearest(unitID, in: plan.units.map(\.id)) { message += "; có phải là '\(near)'?" }
@@ -238,6 +255,13 @@ public struct DataLoader {
             return value
         }
         guard let number = valueNode.number(bag, what: what) else { return nil }
+        if indicator.kind == .count, let written = valueNode.scalar?.string, Self.hasThousandsSeparators(written) {
+            bag.error(
+                valueNode.location,
+                "\(what): '\(written)' có dấu chấm phân cách hàng nghìn; số đếm viết liền: \(written.replacingOccurrences(of: ".", with: "")) (write whole numbers without separators)"
+            )
+            return nil
+        }
         guard checkNumber(number, indicator: indicator, at: valueNode.location, what: what, bag: bag) else { return nil }
         if !value.months.isEmpty, abs(value.months.values.reduce(0, +) - number) > 1e-9 {
             bag.error(
@@ -330,6 +354,16 @@ public struct DataLoader {
                     if let text = node.string(m.bag, what: what) {
                         items.append(NarrativeItem(kind: kind, text: text, unit: unit, period: period, location: node.location))
                     }
+                    continue
+                }
+                // `- Kết quả: đạt` is a mapping to YAML; the officer meant one sentence.
+                if case .mapping(let pairs) = node.node, pairs.count == 1, let pair = pairs.first,
+                    let keyText = pair.key.scalar?.string, !["text", "area", "cause", "task"].contains(keyText), case .scalar = pair.value
+                {
+                    m.bag.error(
+                        node.location,
+                        "\(what): câu có dấu ': ' nên bị đọc thành khóa '\(keyText)'; hãy đặt cả câu trong ngoặc kép: - \"\(keyText): …\" (quote text that contains ': ')"
+                    )
                     continue
                 }
                 guard let item = node.mapping(m.bag, what: what) else { continue }

@@ -17,6 +17,8 @@ public struct Plan: Sendable {
     public var reporting: Reporting
     /// The plan's own closing block (its "Nơi nhận" and signer), kept for completeness.
     public var planClosing: PlanClosing?
+    /// The plans this one extends (`extends:`), nearest first, as diagnostics name them.
+    public var bases: [String] = []
 
     public var year: Int { identity.year }
 

@@ -29,8 +29,12 @@ extension PlanReader {
     func readBase(_ top: YMapping) -> Base? {
         guard let node = top.require("extends", required: false), let relative = node.string(bag, what: "extends") else { return nil }
         let ownPath = path ?? node.file
-        let basePath = relative.hasPrefix("/") ? relative : ((ownPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
-        let shown = relative.hasPrefix("/") ? relative : ((node.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+        let basePath =
+            relative.hasPrefix("/")
+            ? relative : ((ownPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+        let shown =
+            relative.hasPrefix("/")
+            ? relative : ((node.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
         let chain = lineage + [(ownPath as NSString).standardizingPath]
         let key = (basePath as NSString).standardizingPath
         if chain.contains(key) {
@@ -76,6 +80,10 @@ extension PlanReader {
             return inheritedKeys.contains(String(section))
         }
     }
+
+    /// Whether the plan must give every required section itself: it does not extend another.
+    /// (When its base cannot be read, that error is reported alone, not every section it lacks.)
+    func mustGiveAll(_ top: YMapping) -> Bool { top.keyLocation("extends") == nil }
 
     /// The base files, nearest first.
     func baseFiles(_ base: Base?) -> [String] {

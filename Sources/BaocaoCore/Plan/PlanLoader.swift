@@ -20,7 +20,9 @@ public struct PlanLoader {
         guard let root = YAMLSource.load(path: path, displayPath: shown, bag: bag) else {
             return Result(plan: nil, diagnostics: bag.sorted)
         }
-        let plan = PlanReader(plugins: plugins, bag: bag).read(root)
+        let reader = PlanReader(plugins: plugins, bag: bag)
+        reader.path = path
+        let plan = reader.read(root)
         return Result(plan: bag.hasErrors ? nil : plan, diagnostics: bag.sorted)
     }
 
@@ -30,7 +32,9 @@ public struct PlanLoader {
         guard let root = YAMLSource.parse(text: text, displayPath: displayPath, bag: bag) else {
             return Result(plan: nil, diagnostics: bag.sorted)
         }
-        let plan = PlanReader(plugins: plugins, bag: bag).read(root)
+        let reader = PlanReader(plugins: plugins, bag: bag)
+        reader.path = displayPath
+        let plan = reader.read(root)
         return Result(plan: bag.hasErrors ? nil : plan, diagnostics: bag.sorted)
     }
 
@@ -42,6 +46,9 @@ final class PlanReader {
     let plugins: [PluginDescriptor]
     let bag: DiagnosticBag
     var references: [PlanReference] = []
+    /// The file's real path (for `extends`, resolved from its folder), and the plans extending it.
+    var path: String?
+    var lineage: [String] = []
 
     init(plugins: [PluginDescriptor], bag: DiagnosticBag) {
         self.plugins = plugins
@@ -57,22 +64,33 @@ final class PlanReader {
 
     func read(_ root: YNode) -> Plan? {
         guard let top = root.mapping(bag, what: "") else { return nil }
+        checkPlaceholders(root)
+        let base = readBase(top)  // `extends:` (PlanInheritance.swift)
+        let all = mustGiveAll(top)
         let identity = top.mapping("plan").flatMap { readIdentity($0) }
-        let units = readList(top, "units", required: true) { readUnit($0, $1) }
-        let purposes = readList(top, "purposes", required: true) { readNumbered($0, $1, "purposes") }
-        let requirements = readList(top, "requirements", required: true) { readNumbered($0, $1, "requirements") }
-        let tasks = readList(top, "tasks", required: true) { readTask($0, $1) }
-        let organization = readList(top, "organization") { readResponsibility($0, $1) }
-        let areas = readList(top, "areas", required: true) { readArea($0, $1) }
-        let reporting = top.mapping("reporting").flatMap { readReporting($0) }
-        let planClosing = top.mapping("closing", required: false).flatMap { readClosing($0) }
+        let units = inherited(top, "units", base, \.units) ?? readList(top, "units", required: all) { readUnit($0, $1) }
+        let purposes =
+            inherited(top, "purposes", base, \.purposes) ?? readList(top, "purposes", required: all) { readNumbered($0, $1, "purposes") }
+        let requirements =
+            inherited(top, "requirements", base, \.requirements)
+            ?? readList(top, "requirements", required: all) { readNumbered($0, $1, "requirements") }
+        let tasks = inherited(top, "tasks", base, \.tasks) ?? readList(top, "tasks", required: all) { readTask($0, $1) }
+        let organization =
+            inherited(top, "organization", base, \.organization) ?? readList(top, "organization") { readResponsibility($0, $1) }
+        let areas = inherited(top, "areas", base, \.areas) ?? readList(top, "areas", required: all) { readArea($0, $1) }
+        let reporting =
+            inherited(top, "reporting", base, \.reporting) ?? top.mapping("reporting", required: all).flatMap { readReporting($0) }
+        let planClosing =
+            inherited(top, "closing", base, \.planClosing) ?? top.mapping("closing", required: false).flatMap { readClosing($0) }
+        references += inheritedReferences(top, base)
         top.finish()
 
         guard let identity, let reporting else { return nil }
-        let plan = Plan(
+        var plan = Plan(
             file: root.file, identity: identity, units: units, purposes: purposes, requirements: requirements,
             tasks: tasks, organization: organization, areas: areas.sorted { $0.order < $1.order },
             reporting: reporting, planClosing: planClosing)
+        plan.bases = baseFiles(base)
         PlanChecker(plan: plan, plugins: plugins, references: references, bag: bag).check()
         return plan
     }

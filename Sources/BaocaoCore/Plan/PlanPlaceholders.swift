@@ -5,16 +5,18 @@ import Yams
 // its reports drafted, but every placeholder left is a warning at its line and column, listed
 // by `validate` and `compile`, until the author replaces it.
 
-extension PlanReader {
+extension PlanLoader {
     /// The marker of text left for the author.
     public static let placeholder = "CẦN ĐIỀN"
+}
 
+extension PlanReader {
     /// Warns at every scalar of the file that still holds the placeholder.
     func checkPlaceholders(_ root: YNode) {
         func walk(_ node: Node) {
             switch node {
             case .scalar(let s):
-                guard s.string.contains(Self.placeholder) else { return }
+                guard s.string.contains(PlanLoader.placeholder) else { return }
                 let at = YNode(node: node, file: root.file).location
                 bag.warning(
                     at,

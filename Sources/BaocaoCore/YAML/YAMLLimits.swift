@@ -10,6 +10,13 @@ public enum YAMLLimits {
     public static let maximumExpandedNodes = 300_000
     /// Alias uses (`*name`) in one file.
     public static let maximumAliases = 10_000
+    /// Bytes of text in all scalars after expanding every alias: twice the file-size limit, so
+    /// that a long text aliased ten thousand times cannot fill the memory of the readers and
+    /// renderers that walk it.
+    public static let maximumExpandedTextBytes = 2 * YAMLSource.maximumFileSize
+    /// The largest number a file may give (10^12): no figure is larger, and sums of thousands of
+    /// them stay exact and printable.
+    public static let maximumNumber = 1e12
 
     /// Scans the text without parsing it. Returns the first limit it breaks.
     static func prescan(_ text: String, displayPath: String) -> Diagnostic? {
@@ -109,35 +116,59 @@ public enum YAMLLimits {
         return nil
     }
 
-    /// Counts the nodes of a composed tree as if every alias were expanded (as the readers will
-    /// walk it), stopping as soon as the limit is passed, so the count itself is bounded.
+    /// Counts the nodes and the text of a composed tree as if every alias were expanded (as the
+    /// readers will walk it), stopping as soon as a limit is passed, so the count itself is
+    /// bounded. The limit is reported where an alias is expanded: the innermost node written in
+    /// the file (not inside an alias's copy) on the way to the node that passed the limit.
     static func checkExpansion(_ root: Node, displayPath: String) -> Diagnostic? {
-        var budget = maximumExpandedNodes
-        var exceededAt: Mark?
+        var nodes = maximumExpandedNodes
+        var bytes = maximumExpandedTextBytes
         // Depth-first with an explicit stack: a deep tree cannot overflow the call stack.
-        var stack: [Node] = [root]
-        while let node = stack.popLast() {
-            budget -= 1
-            if budget < 0 {
-                exceededAt = node.mark
-                break
+        // `site` is the mark of the nearest node written at its own place in the file, not
+        // inside an alias's copy of an anchored node (see `children(of:)`).
+        var stack: [(node: Node, site: Mark?, inCopy: Bool)] = [(root, root.mark, false)]
+        while let (node, site, inCopy) = stack.popLast() {
+            nodes -= 1
+            if case .scalar(let s) = node { bytes -= s.string.utf8.count }
+            if nodes < 0 || bytes < 0 {
+                let what =
+                    nodes < 0
+                    ? "hơn \(VietnameseFormat.count(maximumExpandedNodes)) nút dữ liệu (tính cả các alias *… được triển khai); tệp bị từ chối (too many nodes after alias expansion)"
+                    : "hơn \(maximumExpandedTextBytes / 1_048_576) MB văn bản sau khi triển khai các alias *…; tệp bị từ chối (too much text after alias expansion)"
+                return .error(SourceLocation(file: displayPath, line: site?.line ?? 0, column: site?.column ?? 0), "tệp có " + what)
             }
-            switch node {
-            case .scalar, .alias:
-                break
-            case .mapping(let m):
-                for (k, v) in m {
-                    stack.append(k)
-                    stack.append(v)
-                }
-            case .sequence(let s):
-                stack.append(contentsOf: s)
+            for (child, isCopy) in children(of: node).reversed() {
+                let copy = inCopy || isCopy
+                stack.append((child, copy ? site : child.mark, copy))
             }
         }
-        guard budget < 0 else { return nil }
-        return .error(
-            SourceLocation(file: displayPath, line: exceededAt?.line ?? 0, column: exceededAt?.column ?? 0),
-            "tệp có hơn \(VietnameseFormat.count(maximumExpandedNodes)) nút dữ liệu (tính cả các alias *… được triển khai); tệp bị từ chối (too many nodes after alias expansion)"
-        )
+        return nil
+    }
+
+    /// The children of a mapping (keys and values) or a sequence in the order written, each
+    /// with whether it is an alias's copy of an anchored node. A copy carries the mark of its
+    /// anchor, written before the alias: before its key (a mapping's value), or not after the
+    /// item before it, or before its sequence (an item). Keys are never copies.
+    static func children(of node: Node) -> [(node: Node, isCopy: Bool)] {
+        func position(_ mark: Mark?) -> (Int, Int) { (mark?.line ?? 0, mark?.column ?? 0) }
+        var out: [(Node, Bool)] = []
+        switch node {
+        case .scalar, .alias:
+            break
+        case .mapping(let m):
+            for (k, v) in m {
+                out.append((k, false))
+                out.append((v, v.mark != nil && position(v.mark) < position(k.mark)))
+            }
+        case .sequence(let s):
+            var last = position(node.mark)
+            for (index, item) in s.enumerated() {
+                let here = position(item.mark)
+                let isCopy = item.mark != nil && (index == 0 ? here < last : here <= last)
+                out.append((item, isCopy))
+                if !isCopy { last = here }
+            }
+        }
+        return out
     }
 }

@@ -22,15 +22,29 @@ public enum YAMLSource {
             bag.error(.file(displayPath), "đây là thư mục, cần một tệp YAML (expected a YAML file, found a directory)")
             return nil
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > maximumFileSize {
-            bag.error(
-                .file(displayPath),
-                "tệp quá lớn: \(size) byte, giới hạn \(maximumFileSize) byte (file too large)")
+        // stat follows a symbolic link (attributesOfItem would describe the link itself): the
+        // size is the target's, and a device or FIFO is refused before it is opened.
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            bag.error(.file(displayPath), "không phải tệp thông thường (thiết bị, FIFO …); không đọc (not a regular file)")
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        if status.st_size > maximumFileSize {
+            bag.error(
+                .file(displayPath),
+                "tệp quá lớn: \(status.st_size) byte, giới hạn \(maximumFileSize) byte (file too large)")
+            return nil
+        }
+        // Never more than the limit is read, even from a file that grows meanwhile.
+        guard let handle = FileHandle(forReadingAtPath: path),
+            let data = try? handle.read(upToCount: maximumFileSize + 1) ?? Data()
+        else {
             bag.error(.file(displayPath), "không đọc được tệp (file is not readable)")
+            return nil
+        }
+        try? handle.close()
+        if data.count > maximumFileSize {
+            bag.error(.file(displayPath), "tệp quá lớn: hơn \(maximumFileSize) byte (file too large)")
             return nil
         }
         return parse(data: data, displayPath: displayPath, bag: bag)
@@ -70,6 +84,11 @@ public enum YAMLSource {
                 bag.append(limit)
                 return nil
             }
+            let controls = controlCharacters(in: node, displayPath: displayPath)
+            if !controls.isEmpty {
+                bag.append(contentsOf: controls)
+                return nil
+            }
             return YNode(node: node, file: displayPath)
         } catch let error as YamlError {
             bag.append(diagnostic(for: error, displayPath: displayPath, text: text))
@@ -94,6 +113,27 @@ public enum YAMLSource {
                     "lỗi cú pháp YAML: chuỗi mở bằng dấu ngoặc kép ở đây chưa được đóng (unclosed double quote; YAML stopped at line \(mark.line): \(problem))"
                 )
             }
+            // `-text` is not a list item but text, continued by the lines below it.
+            if let line = missingSpaceAfterDash(before: mark, in: text) {
+                return .error(
+                    SourceLocation(file: displayPath, line: line.line, column: line.column),
+                    "lỗi cú pháp YAML: thiếu dấu cách sau dấu '-' của phần tử danh sách (write '- ' before a list item; \(problem))")
+            }
+            // A line indented deeper than the `key: value` above it continues that value.
+            if problem.contains("mapping values are not allowed"), let line = deeperIndentation(at: mark, in: text) {
+                return .error(
+                    SourceLocation(file: displayPath, line: line.line, column: line.column),
+                    "lỗi cú pháp YAML: dòng này thụt lề sâu hơn dòng \(line.above) nên bị đọc là phần tiếp theo của giá trị ở dòng \(line.above); hãy sửa thụt lề của một trong hai dòng (line indented deeper than line \(line.above); \(problem))"
+                )
+            }
+            // A bracket left open is found where the parser gives up, often lines below.
+            if case .parser(let context?, _, _, _) = error, context.text.contains("flow"), context.mark.line < mark.line {
+                let what = context.text.contains("sequence") ? "danh sách mở bằng '[' ở đây" : "bảng mở bằng '{' ở đây"
+                return .error(
+                    at(context.mark),
+                    "lỗi cú pháp YAML: \(what) chưa được đóng, hoặc thiếu dấu phẩy (unclosed bracket; YAML stopped at line \(mark.line): \(problem))"
+                )
+            }
             return fallback(error, displayPath: displayPath, text: text)
         default:
             return fallback(error, displayPath: displayPath, text: text)
@@ -108,9 +148,14 @@ public enum YAMLSource {
         case .scanner(let context, let problem, let mark, _):
             // A scalar or key that never ends is found far below where it starts: name the start.
             if let context, context.mark.line < mark.line {
+                var explanation = explain(problem)
+                if context.text.contains("quoted scalar") {
+                    let opening = lines(text)[context.mark.line - 1].unicodeScalars.dropFirst(context.mark.column - 1).first
+                    explanation = "chuỗi mở bằng \(opening == "'" ? "dấu nháy đơn (')" : "dấu ngoặc kép (\")") ở đây chưa được đóng"
+                }
                 return .error(
                     at(context.mark),
-                    "lỗi cú pháp YAML: \(explain(problem)) — \(context.text), phát hiện ở dòng \(mark.line) (\(problem))")
+                    "lỗi cú pháp YAML: \(explanation) (\(problem) \(context.text), YAML stopped at line \(mark.line))")
             }
             return .error(at(mark), "lỗi cú pháp YAML: \(explain(problem)) (\(problem))")
         case .parser(let context, let problem, let mark, _),
@@ -121,14 +166,19 @@ public enum YAMLSource {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             let first = at(context.mark)
-            let second = secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text)
+            let second = (secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text)
+                ?? flowDuplicate(of: duplicates.first ?? "", after: context.mark, in: text))
                 .map { SourceLocation(file: displayPath, line: $0.line, column: $0.column) }
             return .error(
                 second ?? first,
-                "khóa \(keys) bị lặp lại trong cùng một bảng; lần đầu ở dòng \(context.mark.line) (duplicate key)")
-        case .reader(let problem, let offset, _, _):
-            let location = offset.map { lineColumn(ofUTF8Offset: $0, in: text, file: displayPath) } ?? .file(displayPath)
-            return .error(location, "không đọc được tệp: \(problem)")
+                "khóa \(keys) bị lặp lại trong cùng một bảng; lần đầu ở dòng \(context.mark.line), cột \(context.mark.column) (duplicate key)")
+        case .reader(let problem, let offset, let value, _):
+            let place = offset.map { location(ofCharacterOffset: $0, in: text, file: displayPath) } ?? .file(displayPath)
+            if problem.contains("control characters") {
+                let code = codePoint(UInt32(bitPattern: value))
+                return .error(place, "tệp có ký tự điều khiển \(code) ở đây; hãy xóa ký tự này (control character \(code) is not allowed)")
+            }
+            return .error(place, "không đọc được tệp: \(problem)")
         default:
             return .error(.file(displayPath), "lỗi YAML: \(error)")
         }
@@ -181,10 +231,11 @@ public enum YAMLSource {
                 "dấu ':' không được phép ở đây; đặt văn bản có dấu hai chấm trong ngoặc kép hoặc sửa thụt lề"
             ),
             ("did not find expected key", "thụt lề không khớp với các khóa phía trên"),
-            ("could not find expected ':'", "thiếu dấu ':' sau khóa"),
+            ("could not find expected ':'", "thiếu dấu ':' sau khóa, hoặc thiếu dấu cách sau ':'"),
             ("did not find expected '-' indicator", "thụt lề của danh sách không khớp"),
             ("did not find expected node content", "thiếu giá trị"),
-            ("found undefined alias", "alias chưa được khai báo"),
+            ("found undefined alias", "alias chưa được khai báo; văn bản bắt đầu bằng '*' phải đặt trong ngoặc kép"),
+            ("but found another document", "tệp có nhiều hơn một văn bản YAML (dấu '---' ở đây); mỗi tệp chỉ chứa một"),
             ("found unknown escape character", "ký tự thoát không hợp lệ sau dấu \\ trong chuỗi ngoặc kép"),
             ("did not find expected ',' or ']'", "danh sách trong [ ] chưa được đóng hoặc thiếu dấu phẩy"),
             ("did not find expected ',' or '}'", "bảng trong { } chưa được đóng hoặc thiếu dấu phẩy"),
@@ -195,6 +246,12 @@ public enum YAMLSource {
     /// Validates UTF-8, naming the line and column of the first invalid byte.
     static func decodeUTF8(_ data: Data, displayPath: String, bag: DiagnosticBag) -> String? {
         if let text = String(data: data, encoding: .utf8) { return text }
+        if isUTF16(data) {
+            bag.error(
+                .file(displayPath),
+                "tệp được lưu bằng mã UTF-16 (\"Unicode\" trong Notepad); hãy lưu lại với mã hóa UTF-8 (the file is UTF-16; save it as UTF-8)")
+            return nil
+        }
         var line = 1
         var column = 1
         var iterator = data.makeIterator()
@@ -250,22 +307,5 @@ public enum YAMLSource {
             }
         }
         return nil
-    }
-
-    static func lineColumn(ofUTF8Offset offset: Int, in text: String, file: String) -> SourceLocation {
-        var line = 1
-        var column = 1
-        var consumed = 0
-        for scalar in text.unicodeScalars {
-            if consumed >= offset { break }
-            consumed += String(scalar).utf8.count
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return SourceLocation(file: file, line: line, column: column)
     }
 }

@@ -63,7 +63,14 @@ public struct YNode {
     }
 
     public func number(_ bag: DiagnosticBag, what: String) -> Double? {
-        if let value = numberValue { return value }
+        if let value = numberValue {
+            // Beyond this no figure is meant, and sums and formatting stay exact.
+            guard abs(value) <= YAMLLimits.maximumNumber else {
+                bag.error(location, "\(what): số \(found) quá lớn; giới hạn 10^12 (number too large)")
+                return nil
+            }
+            return value
+        }
         bag.error(location, "\(what): cần một số, gặp \(found) (expected a number; write decimals with a dot: 98.7)")
         return nil
     }
@@ -98,7 +105,7 @@ public struct YNode {
 
     public func mapping(_ bag: DiagnosticBag, what: String) -> YMapping? {
         guard case .mapping = node else {
-            bag.error(location, "\(what): cần một bảng khóa–giá trị, gặp \(found) (expected a mapping)")
+            bag.error(location, "\(what.isEmpty ? "tệp" : what): cần một bảng khóa–giá trị, gặp \(found) (expected a mapping)")
             return nil
         }
         return YMapping(self, bag: bag, context: what)
@@ -166,12 +173,22 @@ public final class YMapping {
     public func require(_ key: String, required: Bool = true) -> YNode? {
         guard let v = value(key), !v.isNull else {
             if required {
-                let at = keyLocation(key) ?? location
+                let at = keyLocation(key) ?? misspelling(of: key) ?? location
                 bag.error(at, "\(shownContext): thiếu trường bắt buộc '\(key)' (missing required field '\(key)')")
             }
             return nil
         }
         return v
+    }
+
+    /// Where a key that is missing was probably misspelt ("plase" for "place"): a key no
+    /// accessor has asked for, one edit away (two for long keys).
+    func misspelling(of key: String) -> SourceLocation? {
+        pairs.first { pair in
+            guard !known.contains(pair.key), pair.key != key else { return false }
+            let distance = Self.editDistance(pair.key.lowercased(), key.lowercased())
+            return distance == 1 || (distance == 2 && min(key.count, pair.key.count) >= 6)
+        }?.keyNode.location
     }
 
     /// How a key of this mapping is named in messages: "reporting.signer".

@@ -16,6 +16,7 @@ enum XMLText {
 
     /// Escapes `& < > " '` for element content and attribute values alike.
     static func escape(_ text: String) -> String {
+        guard needsEscaping(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -36,9 +37,32 @@ enum XMLText {
         return out
     }
 
+    /// Whether `escape` would change `text`: it holds one of `& < > " '`, or a character XML
+    /// cannot hold (a C0 control other than tab, LF and CR; U+FFFE or U+FFFF, in UTF-8
+    /// EF BF BE and EF BF BF). Most text holds none, and is then written as it is.
+    static func needsEscaping(_ text: String) -> Bool {
+        var last: UInt8 = 0
+        var beforeLast: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27: return true
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00...0x1F: return true
+            case 0xBE, 0xBF:
+                if beforeLast == 0xEF && last == 0xBF { return true }
+            default: break
+            }
+            beforeLast = last
+            last = byte
+        }
+        return false
+    }
+
     /// Escapes for HTML text and attribute values (`&#39;` rather than `&apos;`, which HTML 4 lacks).
     static func escapeHTML(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: "&apos;", with: "&#39;")
+        // Only an apostrophe becomes `&apos;`; without one there is nothing to replace.
+        guard text.utf8.contains(0x27) else { return escape(text) }
+        return escape(text).replacingOccurrences(of: "&apos;", with: "&#39;")
     }
 }
 
