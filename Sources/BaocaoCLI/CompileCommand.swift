@@ -11,15 +11,23 @@ struct CompileCommand: AsyncParsableCommand {
         discussion: """
             With no options, compiles the shipped plan for the latest reported period that has \
             data, as a draft (number and day left blank), into Output/<year>/<period>/.
+
+            Batch: repeat --plan (each plan reads its own data folder) and/or give several periods \
+            (--period 2026-Q1,2026-H1 or --period all for every reported period with data). The \
+            reports are compiled in parallel on the available cores; with several plans each plan's \
+            reports go to Output/<plan file name>/<year>/<period>/. One failing report does not stop \
+            the others; the summary lists every failure with its errors.
             """)
 
-    @Option(name: .long, help: "The plan file (default: the newest plan in Plans/).")
-    var plan: String?
+    @Option(name: .long, help: "A plan file; repeat for several plans (default: the newest plan in Plans/).")
+    var plan: [String] = []
 
-    @Option(name: .long, help: "The period: 2026-Q1, 2026-H1, 2026-Q3, 2026-9M, 2026 … (default: the latest with data).")
+    @Option(
+        name: .long,
+        help: "The period(s): 2026-Q1, 2026-H1, 2026-Q3, 2026-9M, 2026 …, comma-separated, or 'all' (default: the latest with data).")
     var period: String?
 
-    @Option(name: .long, help: "The units' data folder (default: the plan's folder + /data).")
+    @Option(name: .long, help: "The units' data folder (default: the plan's folder + /data). One plan only.")
     var data: String?
 
     @Option(
@@ -33,7 +41,7 @@ struct CompileCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The signing date, YYYY-MM-DD (default: left blank, a draft).")
     var date: String?
 
-    @Option(name: .long, help: "The report's number, e.g. 15 (default: left blank, a draft).")
+    @Option(name: .long, help: "The report's number, e.g. 15 (default: left blank, a draft). One report only.")
     var number: String?
 
     @Flag(name: .long, help: "Write a partial draft when a plugin fails, instead of stopping.")
@@ -44,6 +52,23 @@ struct CompileCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Log what the engine does.")
     var verbose = false
+
+    /// What every report of the run shares.
+    struct Settings: Sendable {
+        var formats: [String]
+        var signingDate: CivilDate?
+        var number: String?
+        var partial: Bool
+        var force: Bool
+        var verbose: Bool
+    }
+
+    /// The periods asked for: nil for "the latest with data", [] for "all with data".
+    enum PeriodRequest: Sendable {
+        case latest
+        case all
+        case these([Period])
+    }
 
     func run() async throws {
         let console = Console.current
@@ -61,35 +86,81 @@ struct CompileCommand: AsyncParsableCommand {
                 "baocao: --number '\(number)' không hợp lệ; chỉ ghi số, ví dụ 15 (ký hiệu BC-… lấy từ kế hoạch). (invalid number)")
             throw ExitCode(ExitStatus.usage)
         }
-        let requested = try period.map(Workspace.parsePeriod)
-        let workspace = try Workspace.load(plan: plan, data: data)
-        var logger = Logger(label: "baocao") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = verbose ? .debug : .warning
-        let engine = Engine(plan: workspace.plan, submissions: workspace.submissions, registry: workspace.registry, logger: logger)
+        let request: PeriodRequest
+        switch period?.trimmingCharacters(in: .whitespaces).lowercased() {
+        case nil: request = .latest
+        case "all", "tat-ca", "tất cả": request = .all
+        case .some:
+            let codes = period!.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            request = .these(try codes.map(Workspace.parsePeriod))
+        }
+        let settings = Settings(
+            formats: formats.map { $0.format }, signingDate: signingDate, number: number, partial: partial, force: force,
+            verbose: verbose)
+        let plans: [String?] = plan.isEmpty ? [nil] : plan.map { Optional($0) }
+        let isBatch: Bool
+        switch request {
+        case .all: isBatch = true
+        case .these(let periods): isBatch = periods.count > 1 || plans.count > 1
+        case .latest: isBatch = plans.count > 1
+        }
+        guard isBatch else {
+            let workspace = try Workspace.load(plan: plans[0], data: data)
+            let target = try Self.target(request, workspace: workspace).first!
+            try await Self.compile(workspace: workspace, period: target, out: out, settings: settings)
+            return
+        }
+        if number != nil {
+            console.error("baocao: --number chỉ dùng khi biên soạn một báo cáo. (--number needs a single report)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        if data != nil && plans.count > 1 {
+            console.error("baocao: --data chỉ dùng với một kế hoạch; mỗi kế hoạch đọc thư mục data cạnh nó. (--data needs a single plan)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        try await BatchCompiler(plans: plans, data: data, request: request, out: out, settings: settings).run()
+    }
 
-        let target: Period
-        if let requested {
-            guard requested.year == workspace.plan.year else {
-                console.error(
-                    "baocao: kỳ \(requested.label) không thuộc năm của kế hoạch (\(workspace.plan.year)). (period outside the plan's year)")
+    /// The periods to compile for a workspace.
+    static func target(_ request: PeriodRequest, workspace: Workspace) throws -> [Period] {
+        let console = Console.current
+        let plan = workspace.plan
+        let engine = Engine(plan: plan, submissions: workspace.submissions, registry: workspace.registry)
+        switch request {
+        case .these(let periods):
+            for p in periods where p.year != plan.year {
+                console.error("baocao: kỳ \(p.label) không thuộc năm của kế hoạch (\(plan.year)). (period outside the plan's year)")
                 throw ExitCode(ExitStatus.usage)
             }
-            target = requested
-        } else {
-            guard let latest = engine.latestPeriodWithData() else {
+            return periods
+        case .latest, .all:
+            let aggregator = Aggregator(plan: plan, submissions: workspace.submissions)
+            let withData = plan.reportedPeriods.filter { aggregator.hasData(for: $0) }
+            let chosen: [Period]
+            if case .latest = request { chosen = engine.latestPeriodWithData().map { [$0] } ?? [] } else { chosen = withData }
+            guard !chosen.isEmpty else {
                 Workspace.report(workspace.diagnostics)
                 console.error(
-                    "baocao: chưa có số liệu cho kỳ báo cáo nào của năm \(workspace.plan.year) trong \(workspace.dataFolder). (no data for any reported period)"
+                    "baocao: chưa có số liệu cho kỳ báo cáo nào của năm \(plan.year) trong \(workspace.dataFolder). (no data for any reported period)"
                 )
                 throw ExitCode(ExitStatus.noInput)
             }
-            target = latest
+            return chosen
         }
+    }
 
+    /// Compiles, renders and writes one report, printing to `Console.current`.
+    static func compile(workspace: Workspace, period target: Period, out: String, settings: Settings) async throws {
+        let console = Console.current
+        let formats = settings.formats.compactMap(Renderers.renderer(for:))
+        var logger = Logger(label: "baocao") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = settings.verbose ? .debug : .warning
+        let engine = Engine(plan: workspace.plan, submissions: workspace.submissions, registry: workspace.registry, logger: logger)
         let output: Engine.Output
         do {
             output = try await engine.compile(
-                period: target, options: Engine.Options(number: number, date: signingDate, allowPartial: partial))
+                period: target,
+                options: Engine.Options(number: settings.number, date: settings.signingDate, allowPartial: settings.partial))
         } catch let failure as Engine.PluginFailure {
             console.error("baocao: \(failure.description)")
             console.error("baocao: dùng --partial để vẫn xuất bản nháp thiếu phần này. (use --partial for a partial draft)")
@@ -114,9 +185,9 @@ struct CompileCommand: AsyncParsableCommand {
         }
         let record = CompileRecord(
             period: target, planPath: workspace.planPath, dataFolder: workspace.dataFolder, submissions: workspace.submissions,
-            plan: workspace.plan, number: number, date: signingDate, partial: partial, formats: formats.map { $0.format },
-            document: output.document, diagnostics: diagnostics)
-        let written = try OutputWriter(force: force, record: record).write(files, folder: folder)
+            plan: workspace.plan, number: settings.number, date: settings.signingDate, partial: settings.partial,
+            formats: settings.formats, document: output.document, diagnostics: diagnostics)
+        let written = try OutputWriter(force: settings.force, record: record).write(files, folder: folder)
 
         console.print(
             "Đã biên soạn báo cáo \(target.label)\(output.document.header.isDraft ? " (bản dự thảo, chưa có số và ngày ký)" : "").")

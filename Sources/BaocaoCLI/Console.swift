@@ -26,6 +26,12 @@ public final class Console: @unchecked Sendable {
         write(line + "\n", toError: true)
     }
 
+    /// True when this console writes to a terminal's standard error (progress lines go there).
+    public var isTerminal: Bool { !capture && isatty(STDERR_FILENO) != 0 }
+
+    /// Writes text to standard error without a line break (progress).
+    func write(toError text: String) { write(text, toError: true) }
+
     private func write(_ text: String, toError: Bool) {
         lock.lock()
         defer { lock.unlock() }

@@ -20,7 +20,7 @@ public enum ExitStatus {
 }
 
 /// The plan and data a command works on, loaded with every diagnostic printed.
-struct Workspace {
+struct Workspace: Sendable {
     var plan: Plan
     var planPath: String
     var submissions: [Submission]
