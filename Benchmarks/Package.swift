@@ -12,17 +12,35 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The shipped example and the generated scale data, shared by the two executables.
+        .target(
+            name: "BenchmarkFixtures",
+            dependencies: [
+                .product(name: "BaocaoCore", package: "baocao"),
+                .product(name: "BaocaoPlugins", package: "baocao"),
+                .product(name: "BaocaoRender", package: "baocao"),
+            ]
+        ),
         .executableTarget(
             name: "BaocaoBenchmarks",
             dependencies: [
+                "BenchmarkFixtures",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "BaocaoCore", package: "baocao"),
-                .product(name: "BaocaoPlugins", package: "baocao"),
                 .product(name: "BaocaoRender", package: "baocao"),
             ],
             path: "Benchmarks/BaocaoBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // Runs one scenario a given number of times, for valgrind's callgrind (see README.md).
+        .executableTarget(
+            name: "baocao-profile",
+            dependencies: [
+                "BenchmarkFixtures",
+                .product(name: "BaocaoCore", package: "baocao"),
+                .product(name: "BaocaoRender", package: "baocao"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

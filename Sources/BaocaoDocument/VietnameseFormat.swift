@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers and dates written the way Vietnamese administrative text writes them.
 ///
 /// - Numbers: dot for thousands, comma for decimals: "1.234", "98,7 %".
@@ -9,6 +11,17 @@ public enum VietnameseFormat {
     /// trailing zeros of the fraction are dropped ("98,70" → "98,7", "12,00" → "12").
     public static func number(_ value: Double, fractionDigits: Int = 2) -> String {
         guard value.isFinite else { return "—" }
+        // Beyond what the integer arithmetic below holds, group the digits of the whole number.
+        if abs(value) >= 1e15 {
+            let digits = Array(String(format: "%.0f", abs(value)))
+            var groups: [String] = []
+            var end = digits.count
+            while end > 0 {
+                groups.insert(String(digits[max(0, end - 3)..<end]), at: 0)
+                end -= 3
+            }
+            return (value < 0 ? "-" : "") + groups.joined(separator: ".")
+        }
         let scale = pow10(fractionDigits)
         // Round half away from zero on the decimal value, not on its binary approximation.
         let scaled = (abs(value) * scale * (1 + 4 * Double.ulpOfOne)).rounded(.toNearestOrAwayFromZero)

@@ -74,7 +74,8 @@ public struct MarkdownRenderer: Renderer {
             case .paragraph(let p):
                 out.append(esc(runs: p.runs, atLineStart: true))
             case .list(let items):
-                out += items.map { "- " + esc(runs: $0.runs, atLineStart: false) }
+                // Escaped as line starts: "- # x" or "- 1. x" would otherwise nest a heading or a list.
+                out += items.map { "- " + esc(runs: $0.runs, atLineStart: true) }
             case .table(let table):
                 out += self.table(table)
             case .chart(let chart):

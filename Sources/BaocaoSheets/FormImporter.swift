@@ -482,25 +482,6 @@ private struct Reading {
 
     /// The candidate within edit distance 2 of `key`, if any.
     static func nearest(_ key: String, in candidates: [String]) -> String? {
-        var best: (String, Int)?
-        for c in Set(candidates) {
-            let d = distance(Array(key.lowercased()), Array(c.lowercased()))
-            if d <= 2, d < (best?.1 ?? .max) || (d == best?.1 && c < best!.0) { best = (c, d) }
-        }
-        return best?.0
-    }
-
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        YMapping.nearest(key, in: candidates)
     }
 }

@@ -139,7 +139,8 @@ struct StockTests {
     func stocks() throws {
         let plan = try validPlan()
         let loader = DataLoader(plan: plan)
-        let subs = loader.load(text: "unit: a\nperiod: 2026-Q3\nfigures:\n  carried: 4\n", displayPath: "a.yaml").submissions
+        let subs =
+            loader.load(text: "unit: a\nperiod: 2026-Q3\nfigures:\n  carried: 4\n", displayPath: "a.yaml").submissions
             + loader.load(text: "unit: b\nperiod: 2026-Q3\nfigures:\n  carried: 6\n", displayPath: "b.yaml").submissions
         let (data, diagnostics) = Aggregator(plan: plan, submissions: subs).data(for: .quarter(3, 2026))
         #expect(data.value("carried") == 10)

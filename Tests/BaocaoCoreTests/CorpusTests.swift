@@ -29,7 +29,10 @@ struct CorpusTests {
             let cases = Set(entries.filter { $0.hasSuffix(".yaml") }.map { $0.dropLast(5) })
             let sidecars = Set(entries.filter { $0.hasSuffix(".expected") }.map { $0.dropLast(9) })
             #expect(cases.count >= 30, "\(kind): \(cases.count) cases")
-            #expect(cases == sidecars || Self.updating, "\(kind): cases without sidecar \(cases.subtracting(sidecars).sorted()), sidecars without case \(sidecars.subtracting(cases).sorted())")
+            #expect(
+                cases == sidecars || Self.updating,
+                "\(kind): cases without sidecar \(cases.subtracting(sidecars).sorted()), sidecars without case \(sidecars.subtracting(cases).sorted())"
+            )
             #expect(entries.allSatisfy { $0.hasSuffix(".yaml") || $0.hasSuffix(".expected") }, "\(kind): \(entries.sorted())")
         }
     }

@@ -108,21 +108,25 @@ struct HostileDataTests {
             ])
     }
 
-    @Test("a 100 MB data file is refused by its size at once, before any of it is read")
+    @Test("a 100 MB data file is refused by its size at once, before any of it is read, also through a link")
     func hugeFile() throws {
         let data = try ScratchFolder()
-        let path = data.url.appendingPathComponent("2026-Q1/a.yaml")
-        try data.write("2026-Q1/a.yaml", "")
+        let path = data.url.appendingPathComponent("_big/huge.yaml")
+        try data.write("_big/huge.yaml", "")
         // Sparse: 100 MB of NUL bytes that take no disk; read, they would be a control-character error.
         let handle = try FileHandle(forWritingTo: path)
         try handle.truncate(atOffset: 100 * 1_048_576)
         try handle.close()
+        try data.link("2026-Q1/a.yaml", to: path.path)
+        // A link is measured by its target (the size of the link itself would pass).
+        try data.link("2026-Q1/b.yaml", to: "../_big/huge.yaml")
         let started = ContinuousClock.now
         let result = try load(data)
         #expect(ContinuousClock.now - started < .milliseconds(500))
         #expect(
             result.diagnostics.map(\.description) == [
-                "data/2026-Q1/a.yaml: error: tệp quá lớn: 104857600 byte, giới hạn 16777216 byte (file too large)"
+                "data/2026-Q1/a.yaml: error: tệp quá lớn: 104857600 byte, giới hạn 16777216 byte (file too large)",
+                "data/2026-Q1/b.yaml: error: tệp quá lớn: 104857600 byte, giới hạn 16777216 byte (file too large)",
             ])
     }
 
@@ -156,7 +160,8 @@ struct HostileDataTests {
         #expect(result.submissions.count == n)
 
         clock = ContinuousClock.now
-        let output = try await Engine(plan: plan, submissions: result.submissions, registry: testRegistry).compile(period: .quarter(1, 2026))
+        let output = try await Engine(plan: plan, submissions: result.submissions, registry: testRegistry).compile(
+            period: .quarter(1, 2026))
         let compileTime = ContinuousClock.now - clock
         let text = output.document.body.compactMap { block -> String? in
             if case .paragraph(let p) = block { return p.plainText }
@@ -196,7 +201,9 @@ struct HostileDataTests {
                 - {text: Hồ sơ đất đai còn chậm, cause: Thiếu cán bộ thẩm định}
             """
         // The plan composed and the data decomposed, and the other way round.
-        for (plan, data) in [(planText, dataText.decomposedStringWithCanonicalMapping), (planText.decomposedStringWithCanonicalMapping, dataText)] {
+        for (plan, data) in [
+            (planText, dataText.decomposedStringWithCanonicalMapping), (planText.decomposedStringWithCanonicalMapping, dataText),
+        ] {
             #expect(!Self.isNFC(plan) || !Self.isNFC(data))
             let loaded = loadPlan(plan)
             let p = try #require(loaded.plan, "\(loaded.diagnostics)")
@@ -213,7 +220,8 @@ struct HostileDataTests {
             #expect(s.figures.values.compactMap(\.note).allSatisfy(Self.isNFC))
             #expect(s.narratives.allSatisfy { Self.isNFC($0.text) && ($0.cause.map(Self.isNFC) ?? true) })
 
-            let output = try await Engine(plan: p, submissions: result.submissions, registry: testRegistry).compile(period: .quarter(1, 2026))
+            let output = try await Engine(plan: p, submissions: result.submissions, registry: testRegistry).compile(
+                period: .quarter(1, 2026))
             var texts: [String] = []
             for block in output.document.body {
                 switch block {

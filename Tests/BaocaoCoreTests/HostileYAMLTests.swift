@@ -60,4 +60,69 @@ struct HostileYAMLTests {
         let messages = load("a: 1\nb: \"mở mà không đóng\nc: 3\nd:\n  - e: \"x\"\n")
         #expect(messages.first?.hasPrefix("x.yaml:2:4: error: lỗi cú pháp YAML: chuỗi mở bằng dấu ngoặc kép ở đây chưa được đóng") == true)
     }
+
+    @Test("a long text aliased many times is stopped by the text budget, at the list that expands it")
+    func textBomb() {
+        let long = String(repeating: "lol ", count: 262_144)  // 1 MiB
+        let text = "a: &a \"\(long)\"\nb: [" + Array(repeating: "*a", count: 40).joined(separator: ", ") + "]\n"
+        let started = ContinuousClock.now
+        let messages = load(text)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(
+            messages == [
+                "x.yaml:2:4: error: tệp có hơn 32 MB văn bản sau khi triển khai các alias *…; tệp bị từ chối (too much text after alias expansion)"
+            ])
+        // Thirty copies (30 MiB) are within the budget.
+        #expect(load("a: &a \"\(long)\"\nb: [" + Array(repeating: "*a", count: 30).joined(separator: ", ") + "]\n").isEmpty)
+    }
+
+    @Test("an alias bomb is located where its expansion passes the limit, not at its first anchor")
+    func bombLocation() {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for i in 1..<8 { lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]") }
+        // About 10^5 nodes under a4 (line 5), within the limit; 10^6 under a5 (line 6).
+        let messages = load(lines.joined(separator: "\n"))
+        #expect(messages.first?.hasPrefix("x.yaml:6:5: error: tệp có hơn 300.000 nút dữ liệu") == true, "\(messages)")
+    }
+
+    @Test(
+        "control characters written as escapes in quotes are refused where the text starts; tab, newline and other escapes are not",
+        arguments: [
+            (
+                "a: \"x\\ay\"",
+                "x.yaml:1:4: error: chuỗi có ký tự điều khiển U+0007 sau “x”; hãy xóa ký tự này (control character U+0007 in text)"
+            ),
+            (
+                "a: [ok, \"\\0\"]",
+                "x.yaml:1:9: error: chuỗi có ký tự điều khiển U+0000 ở đầu chuỗi; hãy xóa ký tự này (control character U+0000 in text)"
+            ),
+            (
+                "a:\n  b: \"\\x9F\"",
+                "x.yaml:2:6: error: chuỗi có ký tự điều khiển U+009F ở đầu chuỗi; hãy xóa ký tự này (control character U+009F in text)"
+            ),
+            (
+                "a: \"\\N\"",
+                "x.yaml:1:4: error: chuỗi có ký tự điều khiển U+0085 ở đầu chuỗi; hãy xóa ký tự này (control character U+0085 in text)"
+            ),
+            (
+                "a: \"\\uFFFE\"",
+                "x.yaml:1:4: error: chuỗi có ký tự điều khiển U+FFFE ở đầu chuỗi; hãy xóa ký tự này (control character U+FFFE in text)"
+            ),
+            (
+                "\"k\\e\": 1",
+                "x.yaml:1:1: error: chuỗi có ký tự điều khiển U+001B sau “k”; hãy xóa ký tự này (control character U+001B in text)"
+            ),
+            ("a: \"tab\\there, line\\nthere, \\u00E9, \\\"q\\\"\"", ""),
+        ])
+    func escapedControls(text: String, expected: String) {
+        #expect(load(text) == (expected.isEmpty ? [] : [expected]))
+    }
+
+    @Test("a control character in an anchored text is reported once, at the anchor, not at every alias")
+    func controlInAlias() {
+        #expect(
+            load("a: &t \"x\\a\"\nb: [*t, *t]\nc: *t\n") == [
+                "x.yaml:1:4: error: chuỗi có ký tự điều khiển U+0007 sau “x”; hãy xóa ký tự này (control character U+0007 in text)"
+            ])
+    }
 }

@@ -85,3 +85,13 @@ struct CivilDateTests {
         #expect(CivilDate(iso: "1970-01-01")?.dayNumber == 0)
     }
 }
+
+@Suite("Formatting huge numbers")
+struct HugeNumberTests {
+    @Test("numbers beyond 10^15 are grouped, not crashed on")
+    func huge() {
+        #expect(VietnameseFormat.number(1e15) == "1.000.000.000.000.000")
+        #expect(VietnameseFormat.number(-2e19) == "-20.000.000.000.000.000.000")
+        #expect(VietnameseFormat.number(1.7e308).hasPrefix("169.999.999"))
+    }
+}

@@ -166,12 +166,14 @@ public enum YAMLSource {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             let first = at(context.mark)
-            let second = (secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text)
+            let second =
+                (secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text)
                 ?? flowDuplicate(of: duplicates.first ?? "", after: context.mark, in: text))
                 .map { SourceLocation(file: displayPath, line: $0.line, column: $0.column) }
             return .error(
                 second ?? first,
-                "khóa \(keys) bị lặp lại trong cùng một bảng; lần đầu ở dòng \(context.mark.line), cột \(context.mark.column) (duplicate key)")
+                "khóa \(keys) bị lặp lại trong cùng một bảng; lần đầu ở dòng \(context.mark.line), cột \(context.mark.column) (duplicate key)"
+            )
         case .reader(let problem, let offset, let value, _):
             let place = offset.map { location(ofCharacterOffset: $0, in: text, file: displayPath) } ?? .file(displayPath)
             if problem.contains("control characters") {
@@ -249,7 +251,8 @@ public enum YAMLSource {
         if isUTF16(data) {
             bag.error(
                 .file(displayPath),
-                "tệp được lưu bằng mã UTF-16 (\"Unicode\" trong Notepad); hãy lưu lại với mã hóa UTF-8 (the file is UTF-16; save it as UTF-8)")
+                "tệp được lưu bằng mã UTF-16 (\"Unicode\" trong Notepad); hãy lưu lại với mã hóa UTF-8 (the file is UTF-16; save it as UTF-8)"
+            )
             return nil
         }
         var line = 1

@@ -272,8 +272,9 @@ public final class YMapping {
         }
     }
 
-    /// The known key within edit distance 2 of `key`, if any.
-    static func nearest(_ key: String, in candidates: [String]) -> String? {
+    /// The candidate within edit distance 2 of `key`, if any: the "did you mean" of every
+    /// message about an unknown id.
+    public static func nearest(_ key: String, in candidates: [String]) -> String? {
         var best: (String, Int)?
         for c in Set(candidates) {
             let d = editDistance(key.lowercased(), c.lowercased())

@@ -11,16 +11,26 @@ enum TextMetrics {
 
     /// The width of `text` in points at `size` points.
     static func width(_ text: String, size: Double, face: Face) -> Double {
+        Double(units(text, face: face)) * size / 2048
+    }
+
+    /// The advance of `text` in units of 1/2048 em.
+    static func units(_ text: String, face: Face) -> Int {
         var units = 0
         for scalar in text.unicodeScalars {
             units += advance(scalar, face: face)
         }
-        return Double(units) * size / 2048
+        return units
     }
 
     /// The width in twips (1/20 pt).
     static func twips(_ text: String, size: Double, face: Face) -> Int {
         Int((width(text, size: size, face: face) * 20).rounded())
+    }
+
+    /// The width in twips of text whose advance is `units`, as `twips(_:size:face:)` gives it.
+    static func twips(units: Int, size: Double) -> Int {
+        Int((Double(units) * size / 2048 * 20).rounded())
     }
 
     /// Splits `text` into as few lines as fit in `maxWidth` twips, with the breaks chosen so the
@@ -34,8 +44,14 @@ enum TextMetrics {
         // Break points: before token i, when neither side of the space is another space.
         let breaks = (1..<tokens.count).filter { !tokens[$0 - 1].isEmpty && !tokens[$0].isEmpty }
         let points = [0] + breaks + [tokens.count]
+        // Advances add up, so a line's width comes from sums rather than from joining its words
+        // again for each of the O(n²) candidate lines: before[t] is the advance of tokens 0..<t,
+        // each followed by a space; a line of tokens a..<b has one space fewer.
+        let space = advance(" ", face: face)
+        var before = [0]
+        for token in tokens { before.append(before[before.count - 1] + units(token, face: face) + space) }
         func width(_ a: Int, _ b: Int) -> Double {
-            Double(twips(tokens[points[a]..<points[b]].joined(separator: " "), size: size, face: face))
+            Double(twips(units: before[points[b]] - before[points[a]] - space, size: size))
         }
         let n = points.count - 1
         // best[j][k]: the smallest widest line setting points 0..<j in k lines.

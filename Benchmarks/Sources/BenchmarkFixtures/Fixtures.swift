@@ -5,19 +5,19 @@ import Foundation
 
 /// The shipped example (the newest plan in `Plans/` and the units' data in `Plans/data/`), found
 /// from this file's place in the repository so that the benchmarks run from any folder.
-enum Example {
-    /// The repository root: four levels above Benchmarks/Benchmarks/BaocaoBenchmarks/Fixtures.swift.
-    static let root: String = {
+public enum Example {
+    /// The repository root: four levels above Benchmarks/Sources/BenchmarkFixtures/Fixtures.swift.
+    public static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
         return url.path
     }()
 
-    static let plansFolder = root + "/Plans"
-    static let dataFolder = plansFolder + "/data"
+    public static let plansFolder = root + "/Plans"
+    public static let dataFolder = plansFolder + "/data"
 
     /// The newest plan, as `baocao compile` chooses it.
-    static let planPath: String = {
+    public static let planPath: String = {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: plansFolder)) ?? []
         guard let newest = entries.filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }).sorted().last else {
             fatalError("no plan in \(plansFolder)")
@@ -25,15 +25,15 @@ enum Example {
         return plansFolder + "/" + newest
     }()
 
-    static let registry = BuiltinPlugins.registry
+    public static let registry = BuiltinPlugins.registry
 
-    static func loadPlan() -> Plan {
+    public static func loadPlan() -> Plan {
         let result = PlanLoader(plugins: registry.descriptors).load(path: planPath)
         guard let plan = result.plan else { fatalError("the shipped plan has errors: \(result.diagnostics)") }
         return plan
     }
 
-    static func loadData(_ plan: Plan) -> [Submission] {
+    public static func loadData(_ plan: Plan) -> [Submission] {
         let result = DataLoader(plan: plan).load(folder: dataFolder)
         if result.diagnostics.contains(where: { $0.severity == .error }) {
             fatalError("the shipped data has errors: \(result.diagnostics)")
@@ -42,7 +42,7 @@ enum Example {
     }
 
     /// Everything the stage benchmarks start from, loaded once.
-    static let loaded: Loaded = {
+    public static let loaded: Loaded = {
         let plan = loadPlan()
         let submissions = loadData(plan)
         let engine = Engine(plan: plan, submissions: submissions, registry: registry)
@@ -53,21 +53,21 @@ enum Example {
             contexts: SectionContexts.make(plan: plan, submissions: submissions, period: period))
     }()
 
-    struct Loaded: Sendable {
-        var plan: Plan
-        var submissions: [Submission]
-        var period: Period
-        var document: ReportDocument
+    public struct Loaded: Sendable {
+        public var plan: Plan
+        public var submissions: [Submission]
+        public var period: Period
+        public var document: ReportDocument
         /// One context per area of the plan, in plan order, as the engine builds them.
-        var contexts: [SectionContext]
+        public var contexts: [SectionContext]
     }
 }
 
 /// Builds the contexts the engine gives each area's plugin, through the public API only (the
 /// engine's own `makeContext` is internal): this period's data, the previous period's and the
 /// same period of last year's, each restricted to the area.
-enum SectionContexts {
-    static func make(plan: Plan, submissions: [Submission], period: Period) -> [SectionContext] {
+public enum SectionContexts {
+    public static func make(plan: Plan, submissions: [Submission], period: Period) -> [SectionContext] {
         let aggregator = Aggregator(plan: plan, submissions: submissions)
         let current = aggregator.data(for: period).data
         func nonEmpty(_ p: Period) -> PeriodData? {
@@ -95,17 +95,17 @@ enum SectionContexts {
 }
 
 /// The four formats `baocao compile` writes by default (PDF needs LibreOffice and is left out).
-let defaultRenderers: [any Renderer.Type] = [DOCXRenderer.self, MarkdownRenderer.self, HTMLRenderer.self, JSONRenderer.self]
+public let defaultRenderers: [any Renderer.Type] = [DOCXRenderer.self, MarkdownRenderer.self, HTMLRenderer.self, JSONRenderer.self]
 
 /// Renders `document` in every default format, returning the total number of bytes.
-func renderAll(_ document: ReportDocument) throws -> Int {
+public func renderAll(_ document: ReportDocument) throws -> Int {
     var bytes = 0
     for renderer in defaultRenderers { bytes += try renderer.init().render(document).count }
     return bytes
 }
 
 /// Runs the engine from synchronous code (fixture set-up only; the benchmarks themselves await).
-func blockingCompile(_ engine: Engine, period: Period) -> ReportDocument {
+public func blockingCompile(_ engine: Engine, period: Period) -> ReportDocument {
     let box = ResultBox()
     let done = DispatchSemaphore(value: 0)
     Task {

@@ -4,25 +4,25 @@ import Foundation
 
 /// Test data generated in memory from the shipped example; none of it is written to disk or
 /// shipped.
-enum Synthetic {
+public enum Synthetic {
     /// A unit data file in memory.
-    struct DataFile: Sendable {
-        var path: String
-        var text: String
+    public struct DataFile: Sendable {
+        public var path: String
+        public var text: String
     }
 
     /// The shipped plan and data with every reporting unit copied `factor` times: the copies
     /// (`ttpvhcc-s2` … `ttpvhcc-s10`) are added to the plan's units and to every `reported_by`,
     /// and each unit file of every period is copied once per copy with its `unit:` changed.
     /// With `factor` 1 this is the shipped example, read from the same in-memory texts.
-    struct Scaled: Sendable {
-        var factor: Int
-        var planText: String
-        var files: [DataFile]
-        var bytes: Int { planText.utf8.count + files.reduce(0) { $0 + $1.text.utf8.count } }
+    public struct Scaled: Sendable {
+        public var factor: Int
+        public var planText: String
+        public var files: [DataFile]
+        public var bytes: Int { planText.utf8.count + files.reduce(0) { $0 + $1.text.utf8.count } }
     }
 
-    static func scaled(factor: Int) -> Scaled {
+    public static func scaled(factor: Int) -> Scaled {
         let planText = read(Example.planPath)
         let units = Example.loaded.plan.reportingUnits.map(\.id)
         var lines = planText.components(separatedBy: "\n")
@@ -46,7 +46,7 @@ enum Synthetic {
 
     /// Loads a scaled example from memory, compiles its latest period and renders the four
     /// default formats: the whole of `baocao compile` but the file writes. Returns the bytes rendered.
-    static func compileAll(_ scaled: Scaled) async throws -> Int {
+    public static func compileAll(_ scaled: Scaled) async throws -> Int {
         let planResult = PlanLoader(plugins: Example.registry.descriptors).load(text: scaled.planText, displayPath: "plan.yaml")
         guard let plan = planResult.plan else { throw BenchmarkFailure("generated plan has errors: \(planResult.diagnostics)") }
         let loader = DataLoader(plan: plan)
@@ -69,7 +69,7 @@ enum Synthetic {
 
     /// One unit's file of the latest period, its narratives repeated (each numbered, so no two
     /// are alike) until the file holds at least `megabytes` MB.
-    static func largeUnitFile(megabytes: Int) -> DataFile {
+    public static func largeUnitFile(megabytes: Int) -> DataFile {
         let shipped = dataFiles().filter { $0.hasPrefix(Example.loaded.period.code + "/") }
         let source =
             shipped.map { read(Example.dataFolder + "/" + $0) }.max { $0.utf8.count < $1.utf8.count } ?? ""
@@ -95,7 +95,7 @@ enum Synthetic {
 
     /// The example report with an appendix holding one table of `rows` rows: a register of
     /// administrative files, six columns of Vietnamese text, dates and numbers.
-    static func documentWithAppendixTable(rows: Int) -> ReportDocument {
+    public static func documentWithAppendixTable(rows: Int) -> ReportDocument {
         let fields = ["Đất đai", "Xây dựng", "Tư pháp", "Giáo dục và Đào tạo", "Lao động, Thương binh và Xã hội", "Y tế"]
         let procedures = [
             "Cấp giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất",
@@ -206,7 +206,7 @@ enum Synthetic {
     }
 }
 
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct BenchmarkFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
