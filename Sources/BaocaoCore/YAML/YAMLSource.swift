@@ -91,12 +91,25 @@ public enum YAMLSource {
             }
             return YNode(node: node, file: displayPath)
         } catch let error as YamlError {
-            bag.append(diagnostic(for: error, displayPath: displayPath, text: text))
+            bag.append(clampedToText(diagnostic(for: error, displayPath: displayPath, text: text), text: text))
             return nil
         } catch {
             bag.error(.file(displayPath), "lỗi cú pháp YAML: \(error)")
             return nil
         }
+    }
+
+    /// libyaml names the line after the last for a problem at the end of the file; the officer
+    /// is shown the end of the last line instead, which exists in the editor.
+    static func clampedToText(_ d: Diagnostic, text: String) -> Diagnostic {
+        guard d.location.line > 1 else { return d }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        guard !lines.isEmpty, d.location.line > lines.count else { return d }
+        var clamped = d
+        clamped.location.line = lines.count
+        clamped.location.column = lines[lines.count - 1].unicodeScalars.count + 1
+        return clamped
     }
 
     static func diagnostic(for error: YamlError, displayPath: String, text: String) -> Diagnostic {
