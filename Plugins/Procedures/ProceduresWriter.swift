@@ -15,7 +15,7 @@ struct ProceduresWriter {
 
     /// The decision that defines the satisfaction ratios, as cited in running text.
     static let decision766 =
-        "Quyết định số 766/QĐ-TTg ngày \(VietnameseFormat.shortDate(CivilDate(year: 2022, month: 6, day: 23)!)) của Thủ tướng Chính phủ"
+        "Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ"
 
     mutating func write() -> Section {
         guard context.hasData else {
@@ -234,6 +234,7 @@ struct ProceduresWriter {
         if !resolvedText.isEmpty { blocks.append(.paragraph(Paragraph(resolvedText.joined(separator: " ")))) }
 
         if P.dossierFigures.contains(where: { context.value($0) != nil }) { blocks.append(.table(dossierTable())) }
+        if let chart = outcomeChart() { blocks.append(.chart(chart)) }
         checkBalance(received: received, resolved: resolved, pending: pending)
 
         var closing: [String] = []
@@ -243,6 +244,30 @@ struct ProceduresWriter {
         if !closing.isEmpty { blocks.append(.paragraph(Paragraph(closing.joined(separator: " ")))) }
 
         if !blocks.isEmpty { points.append(("Tiếp nhận, giải quyết hồ sơ thủ tục hành chính", blocks)) }
+    }
+
+    /// Dossiers by outcome — resolved early, on time, late; pending within time, overdue — this
+    /// period beside the same period of last year where that comes from the same units.
+    private func outcomeChart() -> Chart? {
+        let ids = ProcedureID.resolvedParts + ProcedureID.pendingParts
+        let names = ["Giải quyết trước hạn", "Giải quyết đúng hạn", "Giải quyết quá hạn", "Đang giải quyết trong hạn", "Đang giải quyết quá hạn"]
+        let now = ids.map { context.total($0) }
+        guard now.allSatisfy({ $0?.number != nil }) else { return nil }
+        var series = [Chart.Series(name: context.capitalized(context.period.label), values: now.map { $0?.number })]
+        if let last = context.sameLastYear {
+            let then = ids.map { last.totals[$0] }
+            let comparable = zip(now, then).allSatisfy { n, t in
+                guard let n, let t, t.number != nil else { return false }
+                return Set(n.sources.map(\.unit)) == Set(t.sources.map(\.unit))
+            }
+            if comparable {
+                let label = last.period.kind == .year ? "Năm \(last.period.year)" : "Cùng kỳ năm \(last.period.year)"
+                series.append(Chart.Series(name: label, values: then.map { $0?.number }))
+            }
+        }
+        return Chart(
+            kind: .bar, title: "Kết quả giải quyết hồ sơ thủ tục hành chính \(context.period.label)", categories: names,
+            series: series, unit: "hồ sơ")
     }
 
     /// The usual provincial table: one row per unit that reported dossiers, a totals row when

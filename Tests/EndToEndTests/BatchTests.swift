@@ -43,7 +43,7 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(run.status, 65)
         XCTAssertTrue(run.out.contains("Biên soạn hàng loạt 2 kế hoạch: 2 báo cáo thành công, 1 lỗi"), run.out)
         XCTAssertTrue(run.err.contains("✗ \(bad) (mã 65):"), run.err)
-        XCTAssertTrue(run.err.contains("data/2026-Q3/tttt.yaml:2:1: error:"), run.err)
+        XCTAssertTrue(run.err.contains("data/2026-Q3/tttt.yaml:1:11: error:"), run.err)
         // Two plans with the same file name: each goes to a folder named after its own folder.
         for period in ["2026-Q1", "2026-Q3"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/xa-muong-bu-ke-hoach/2026/\(period)/bao-cao-\(period).md"))
