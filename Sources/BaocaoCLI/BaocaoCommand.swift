@@ -41,7 +41,3 @@ public struct BaocaoCommand: AsyncParsableCommand {
         }
     }
 }
-
-enum BuiltinPluginsAccess {
-    static var registry: PluginRegistry { BuiltinPlugins.registry }
-}

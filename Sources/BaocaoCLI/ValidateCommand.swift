@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaocaoCore
+import BaocaoPlugins
 import Foundation
 
 struct ValidateCommand: AsyncParsableCommand {
@@ -44,6 +45,9 @@ struct ValidateCommand: AsyncParsableCommand {
         diagnostics = Diagnostic.sortedUnique(diagnostics)
         Workspace.report(diagnostics)
         console.print("Kế hoạch: \(workspace.planPath) — \(workspace.plan.identity.title)")
+        if !workspace.plan.bases.isEmpty {
+            console.print("Kế thừa từ: \(workspace.plan.bases.joined(separator: " → "))")
+        }
         console.print(
             "Số liệu: \(workspace.dataFolder) — \(workspace.submissions.count) tệp của \(Set(workspace.submissions.map(\.unit)).count) đơn vị"
         )
@@ -99,7 +103,7 @@ struct PluginsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console.current
-        let registry = BuiltinPluginsAccess.registry
+        let registry = BuiltinPlugins.registry
         let planLoaded = try? Workspace.loadPlan(self.plan).0
         for d in registry.descriptors {
             let areas = planLoaded?.areas.filter { $0.plugin == d.id }.map { "\($0.id) (\($0.title))" } ?? []
