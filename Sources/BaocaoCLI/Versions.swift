@@ -414,6 +414,10 @@ struct VersionWriter {
             console.error("baocao: \(folder) đã tồn tại và là một tệp, không phải thư mục. (output path is a file)")
             throw ExitCode(ExitStatus.cannotWrite)
         }
+        // One compile of a period at a time, across processes: the second waits, then writes
+        // its own version on top of the first's.
+        let lock = try PeriodLock(folder: folder)
+        defer { lock.release() }
         let store = VersionStore(folder: folder)
         let existing = store.versions()
         let manifests = existing.compactMap { v in store.manifest(v).map { (v, $0) } }

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+
+/// Serialises compiles of one period's output folder across processes: a second `baocao compile`
+/// of the same period waits for the first to finish (up to `patience`), then writes its own
+/// version; it never mixes its files with another's. The lock is an advisory `flock` on a hidden
+/// file in the folder, released by the kernel if the holder is killed.
+struct PeriodLock {
+    static let fileName = ".baocao.lock"
+    /// How long a compile waits for another compile of the same period.
+    static let patience: TimeInterval = 120
+
+    private let descriptor: Int32
+
+    /// Takes the lock of `folder` (created if missing), waiting while another compile holds it.
+    init(folder: String, patience: TimeInterval = PeriodLock.patience) throws {
+        let console = Console.current
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            console.error("baocao: không tạo được thư mục \(folder): \(error.localizedDescription) (cannot write)")
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+        let path = (folder as NSString).appendingPathComponent(Self.fileName)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            console.error("baocao: không mở được \(path): \(String(cString: strerror(errno))) (cannot write)")
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+        let deadline = Date().addingTimeInterval(patience)
+        var told = false
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                close(fd)
+                console.error(
+                    "baocao: một lần biên soạn khác của kỳ này đang ghi vào \(folder) quá lâu; hãy thử lại sau. (another compile of this period holds the folder)"
+                )
+                throw ExitCode(ExitStatus.cannotWrite)
+            }
+            if !told {
+                console.error("baocao: đang chờ một lần biên soạn khác của kỳ này ghi xong… (waiting for another compile of this period)")
+                told = true
+            }
+            usleep(50_000)
+        }
+        descriptor = fd
+    }
+
+    /// Releases the lock.
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
