@@ -18,13 +18,13 @@ struct PeriodLock {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            console.error("baocao: không tạo được thư mục \(folder): \(error.localizedDescription) (cannot write)")
+            console.error("baocao: không ghi được vào \(folder): \(error.localizedDescription) (cannot write)")
             throw ExitCode(ExitStatus.cannotWrite)
         }
         let path = (folder as NSString).appendingPathComponent(Self.fileName)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            console.error("baocao: không mở được \(path): \(String(cString: strerror(errno))) (cannot write)")
+            console.error("baocao: không ghi được vào \(folder): \(String(cString: strerror(errno))) (cannot write)")
             throw ExitCode(ExitStatus.cannotWrite)
         }
         let deadline = Date().addingTimeInterval(patience)
