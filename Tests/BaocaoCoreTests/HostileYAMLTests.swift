@@ -126,3 +126,13 @@ struct HostileYAMLTests {
             ])
     }
 }
+
+@Suite("Tabs in files with Windows line ends")
+struct CRLFTabTests {
+    @Test("a tab in the indentation of a later CR LF line is found on its line")
+    func tabAfterCRLF() {
+        let bag = DiagnosticBag()
+        _ = YAMLSource.parse(text: "a: 1\r\nb:\r\n\tc: 2\r\n", displayPath: "x.yaml", bag: bag)
+        #expect(bag.sorted.first?.description.hasPrefix("x.yaml:3:1: error: dùng ký tự tab để thụt lề") == true)
+    }
+}

@@ -69,7 +69,7 @@ guard let name = arguments.first, let scenario = Scenario(rawValue: name) else {
 let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 1
 let work = scenario.prepare()
 let done = DispatchSemaphore(value: 0)
-Task {
+Task.detached {
     do {
         for _ in 0..<count {
             let start = ContinuousClock.now

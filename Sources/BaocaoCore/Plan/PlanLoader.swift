@@ -91,6 +91,7 @@ final class PlanReader {
             tasks: tasks, organization: organization, areas: areas.sorted { $0.order < $1.order },
             reporting: reporting, planClosing: planClosing)
         plan.bases = baseFiles(base)
+        plan.reindex()
         PlanChecker(plan: plan, plugins: plugins, references: references, bag: bag).check()
         return plan
     }

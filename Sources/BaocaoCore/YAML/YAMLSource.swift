@@ -60,8 +60,10 @@ public enum YAMLSource {
         var text = rawText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // NFC, as every text a user reads must be; decomposed input would not match ids.
-        text = text.precomposedStringWithCanonicalMapping
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Foundation is asked only when the text may not be NFC already (it rarely is not).
+        if !isCertainlyNFC(text) { text = text.precomposedStringWithCanonicalMapping }
+        // As `trimmingCharacters(in: .whitespacesAndNewlines).isEmpty`, without copying the text.
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.value == 0x200B }) {
             bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
             return nil
         }
@@ -76,7 +78,10 @@ public enum YAMLSource {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // No tags are resolved: readers take every scalar as text and read numbers,
+            // booleans and nulls themselves. Yams's default resolver runs up to seven regular
+            // expressions on each scalar when it hashes mapping keys to find duplicates.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
                 return nil
             }
@@ -294,18 +299,43 @@ public enum YAMLSource {
     }
 
     /// libyaml reports a tab in indentation with a confusing message, often far from the tab.
+    /// Lines end at a line feed not preceded by a carriage return (as splitting the text's
+    /// characters at "\n" would end them); only spaces precede the tab, so bytes count columns.
     static func firstIndentationTab(in text: String) -> (line: Int, column: Int)? {
-        var line = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            line += 1
-            var column = 0
-            for scalar in rawLine.unicodeScalars {
-                column += 1
-                if scalar == "\t" { return (line, column) }
-                if scalar != " " { break }
+        var line = 1
+        var column = 0
+        var inIndentation = true
+        for byte in text.utf8 {
+            // LF ends a line, also as the second half of CR LF; a CR is no indentation.
+            if byte == 0x0A {
+                line += 1
+                column = 0
+                inIndentation = true
+                continue
             }
+            if byte == 0x0D { continue }
+            guard inIndentation else { continue }
+            column += 1
+            if byte == 0x09 { return (line, column) }
+            if byte != 0x20 { inIndentation = false }
         }
         return nil
+    }
+
+    /// Whether NFC normalisation would leave `text` as it is, decided without Foundation: true
+    /// when every scalar is one NFC never changes nor combines with what precedes it — below
+    /// U+0300 (ASCII, Latin-1, Latin Extended-A and -B, IPA), a precomposed letter of Latin
+    /// Extended Additional (U+1E00–U+1EFF: the Vietnamese letters), general punctuation and
+    /// currency signs (U+2002–U+20CF: dashes, quotes, bullets, …, ‰, €), arrows and mathematical
+    /// operators (U+2190–U+22FF: →, ≤, ≥), box drawing and shapes (U+2500–U+25FF: the ─ of the
+    /// plan's comments). False means "maybe".
+    static func isCertainlyNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { s in
+            switch s.value {
+            case 0..<0x0300, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x2190...0x22FF, 0x2500...0x25FF: return true
+            default: return false
+            }
+        }
     }
 
     /// Yams names the first of two duplicate keys; the mistake is usually the second.

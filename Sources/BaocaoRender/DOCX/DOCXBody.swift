@@ -230,7 +230,9 @@ struct DOCXBodyWriter {
 
     /// "98,7 %" with a no-break space, so a line never starts with the sign.
     static func keepPercentTogether(_ text: String) -> String {
-        text.replacingOccurrences(of: " %", with: "\u{00A0}%")
+        // Most text has no per cent sign, and Foundation's search costs a UTF-16 copy of it.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.replacingOccurrences(of: " %", with: "\u{00A0}%")
     }
 
     /// The narrowest each column can be without breaking a word: its longest word, in the header
