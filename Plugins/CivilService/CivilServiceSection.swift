@@ -169,8 +169,8 @@ struct CivilServiceWriter {
     func trainingTaskName(withTimeline: Bool) -> String {
         guard let task = trainingTask else { return "nhiệm vụ tham gia tập huấn về cải cách hành chính do tỉnh tổ chức" }
         var reference = "mục \(task.number) của Kế hoạch"
-        if withTimeline, !task.timeline.isEmpty { reference += ", thời gian thực hiện: \(Self.lowercasedFirst(task.timeline))" }
-        return "nhiệm vụ \(Self.lowercasedFirst(task.title)) (\(reference))"
+        if withTimeline, !task.timeline.isEmpty { reference += ", thời gian thực hiện: \(Wording.lowercasedFirst(task.timeline))" }
+        return "nhiệm vụ \(Wording.lowercasedFirst(task.title)) (\(reference))"
     }
 
     /// The paragraph on task II.4 and the findings it supports: carried out (an achievement);
@@ -197,7 +197,7 @@ struct CivilServiceWriter {
                     sources: figure.sources))
             return "Thực hiện \(taskName), trong \(periodLabel) có \(who) của \(body) tham gia\(flowChanges(ID.reformTraining))."
         }
-        let cause = Self.cause(figure.notes)
+        let cause = Wording.cause(figure.notes)
         let causeSentence = cause.map { " Nguyên nhân: \(Wording.sentence($0))" } ?? ""
         if isYear {
             section.limitations.append(
@@ -265,7 +265,7 @@ struct CivilServiceWriter {
         if let figure = context.total(ID.discipline), let disciplined = figure.number {
             topics.append("kỷ luật")
             if disciplined > 0 {
-                let note = Self.cause(figure.notes).map { " (\(Self.trimmedSentence($0)))" } ?? ""
+                let note = Wording.cause(figure.notes).map { " (\(Wording.clause($0)))" } ?? ""
                 clauses.append("có \(number(disciplined)) cán bộ, công chức, viên chức bị xử lý kỷ luật\(note)")
             } else {
                 clauses.append("không có cán bộ, công chức, viên chức vi phạm kỷ luật")
@@ -375,32 +375,8 @@ struct CivilServiceWriter {
         return "\(delta > 0 ? "tăng" : "giảm") \(number(abs(delta))) \(measure) so với \(at)"
     }
 
-    /// The distinct notes of a figure, as one cause.
-    static func cause(_ notes: [String]) -> String? {
-        var seen = Set<String>()
-        let distinct = notes.map { trimmedSentence($0) }.filter { !$0.isEmpty && seen.insert($0).inserted }
-        return distinct.isEmpty ? nil : distinct.joined(separator: "; ")
-    }
-
-    /// The text without surrounding space and without final punctuation, to be set inside a
-    /// sentence or a parenthesis (a cause gets its full stop where the engine prints it).
-    static func trimmedSentence(_ text: String) -> String {
-        var t = Substring(text)
-        while let first = t.first, first.isWhitespace { t.removeFirst() }
-        while let last = t.last, last.isWhitespace || last == ";" || last == "," || last == "." { t.removeLast() }
-        return String(t)
-    }
-
     static func capitalizedFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
-    }
-
-    /// The text with its first letter in lower case, unless its first word is an abbreviation ("UBND").
-    static func lowercasedFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        let firstWord = text.prefix { !$0.isWhitespace }
-        if firstWord.count > 1, firstWord.allSatisfy({ !$0.isLetter || $0.isUppercase }) { return text }
-        return first.lowercased() + text.dropFirst()
     }
 }

@@ -1,41 +1,8 @@
 import BaocaoCore
 
-// General wording helpers. They are private to this plugin for now; the toolkit is the place
-// for them if other plugins need the same.
-enum Wording {
-    /// The text trimmed, with its first letter in upper case and a full stop at its end unless
-    /// it already ends a sentence.
-    static func sentence(_ text: String) -> String {
-        var t = trimmed(text)
-        while let last = t.last, last == ";" || last == "," { t.removeLast() }
-        guard let first = t.first else { return t }
-        t = first.uppercased() + t.dropFirst()
-        if let last = t.last, !".!?:".contains(last) { t += "." }
-        return t
-    }
-
-    /// The text without leading and trailing white space.
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[start...end])
-    }
-
-    /// The text without a final full stop or semicolon, to be quoted inside a sentence.
-    static func clause(_ text: String) -> String {
-        var t = trimmed(text)
-        while let last = t.last, ".;,".contains(last) { t.removeLast() }
-        return t
-    }
-
-    /// Items joined as Vietnamese lists them: "a", "a và b", "a, b và c".
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " và " + items.last!
-    }
-
+// Wording this section needs beyond the toolkit's (`Wording.sentence`, `clause`, `list`,
+// `lowercasedFirst`, …): months, counts, and reading the numbers a narrative states.
+extension Wording {
     /// "tháng 8", "tháng 7 và tháng 8", "tháng 01, tháng 02 và tháng 3".
     static func months(_ months: [Int]) -> String {
         list(months.map { "tháng \(VietnameseFormat.monthNumber($0))" })
@@ -43,12 +10,6 @@ enum Wording {
 
     /// A whole count: "1.234".
     static func count(_ value: Double) -> String { VietnameseFormat.number(value, fractionDigits: 0) }
-
-    /// The text with its first letter in lower case, to continue a sentence with a label.
-    static func lowercasedFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.lowercased() + text.dropFirst()
-    }
 
     /// Whether `text` contains any of `keys`, ignoring case.
     static func mentions(_ text: String, _ keys: [String]) -> Bool {

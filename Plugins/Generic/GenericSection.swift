@@ -184,7 +184,7 @@ struct GenericWriter {
     func table(caption: String?, model: GenericModel) -> Table? {
         let ids = facts.filter { $0.indicator.kind != .text && $0.hasValue }.map(\.indicator.id)
         guard ids.count >= 2 else { return nil }
-        var title = "Một số chỉ tiêu về \(GenericText.lowercasedFirst(area.title)) \(periodLabel)"
+        var title = "Một số chỉ tiêu về \(Wording.lowercasedFirst(area.title)) \(periodLabel)"
         if let captionTemplate {
             title = GenericTemplate.clean(captionTemplate.render(model.root).split(whereSeparator: \.isNewline).joined(separator: " "))
         } else if let caption {
@@ -308,7 +308,7 @@ struct IndicatorFacts {
         lastYear = earlier(context.sameLastYear)
         var notes: [String] = []
         for part in [id] + indicator.numerator + indicator.denominator { notes += context.total(part)?.notes ?? [] }
-        cause = GenericText.cause(notes)
+        cause = Wording.cause(notes)
         yearlyTarget = indicator.aggregation == .sum && !indicator.isDerived && kind != .text
         periodIsYear = context.period.months == 1...12
         status = Self.status(indicator, raw, yearly: yearlyTarget, wholeYear: periodIsYear)
@@ -391,30 +391,5 @@ struct IndicatorFacts {
         guard c.kind == .count, c.base > 0, c.base < smallBase, abs(delta) > 1e-9 else { return c.phrase }
         let unit = measure.isEmpty ? "" : " \(measure)"
         return "\(delta > 0 ? "tăng" : "giảm") \(VietnameseFormat.number(abs(delta), fractionDigits: 0))\(unit) \(c.against)"
-    }
-}
-
-/// Small text helpers (candidates for the toolkit).
-enum GenericText {
-    /// The distinct notes of a figure, trimmed, as one cause; nil without notes.
-    static func cause(_ notes: [String]) -> String? {
-        var seen = Set<String>()
-        let distinct = notes.map { trimmed($0) }.filter { !$0.isEmpty && seen.insert($0).inserted }
-        return distinct.isEmpty ? nil : distinct.joined(separator: "; ")
-    }
-
-    /// The text without surrounding space and without a final ".", ";" or ",".
-    static func trimmed(_ text: String) -> String {
-        var t = Substring(text)
-        while let first = t.first, first.isWhitespace { t.removeFirst() }
-        while let last = t.last, last.isWhitespace || last == ";" || last == "," || last == "." { t.removeLast() }
-        return String(t)
-    }
-
-    /// The text with its first letter in lower case, unless it starts with an abbreviation ("UBND", "CCHC").
-    static func lowercasedFirst(_ text: String) -> String {
-        let letters = text.prefix(2)
-        guard let first = letters.first, !(letters.count == 2 && letters.allSatisfy(\.isUppercase)) else { return text }
-        return first.lowercased() + text.dropFirst()
     }
 }

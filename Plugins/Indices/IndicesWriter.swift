@@ -174,7 +174,7 @@ struct IndicesWriter {
     }
 
     private func groupClause(_ group: String) -> String {
-        group.lowercased().hasPrefix("nhóm") ? "thuộc \(lowercasedFirst(group))" : "thuộc nhóm \(group)"
+        group.lowercased().hasPrefix("nhóm") ? "thuộc \(Wording.lowercasedFirst(group))" : "thuộc nhóm \(group)"
     }
 
     // MARK: Changes
@@ -283,7 +283,7 @@ struct IndicesWriter {
         }
         var note: String?
         if !totals.isEmpty {
-            let pairs = unique(totals.map { "\(count($0.0)) và \(count($0.1))" })
+            let pairs = Wording.unique(totals.map { "\(count($0.0)) và \(count($0.1))" })
             note =
                 "Thứ hạng xếp trên tổng số tỉnh, thành phố khác nhau (\(pairs.joined(separator: "; "))) không so sánh được với nhau nên không tính tăng, giảm bậc."
         }
@@ -345,7 +345,7 @@ struct IndicesWriter {
 
     private mutating func reportMissing(_ result: IndexResult) {
         let ids = [result.spec.score, result.spec.rank].compactMap { $0 }.filter { context.indicator($0) != nil }
-        let reporters = unique(ids.flatMap { context.indicator($0)?.reportedBy ?? [] }).map { context.unitName($0) }
+        let reporters = Wording.unique(ids.flatMap { context.indicator($0)?.reportedBy ?? [] }).map { context.unitName($0) }
         let who = reporters.isEmpty ? "" : "; nếu đã có kết quả công bố, đề nghị \(reporters.joined(separator: ", ")) cập nhật"
         diagnostics.append(
             context.warning(
@@ -418,7 +418,8 @@ struct IndicesWriter {
     private mutating func communicationBlocks(_ published: [IndexResult]) -> [Block] {
         let news = context.total(Self.newsID)
         let activities = context.activities
-        let label = lowercasedFirst(context.indicator(Self.newsID)?.label ?? "tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số")
+        let label = Wording.lowercasedFirst(
+            context.indicator(Self.newsID)?.label ?? "tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số")
         let task = context.tasks.first { $0.indicators.contains(Self.newsID) }?.number
         let requirement = task.map { "theo yêu cầu tại mục \($0) của Kế hoạch" } ?? "theo yêu cầu của Kế hoạch"
         var blocks: [Block] = []
@@ -429,7 +430,7 @@ struct IndicesWriter {
                 ))
         }
         if let news, let n = news.number {
-            let who = unique(news.sources.map(\.unit)).map { context.unitName($0) }
+            let who = Wording.unique(news.sources.map(\.unit)).map { context.unitName($0) }
             let subject = who.isEmpty ? "" : "\(who.joined(separator: ", ")) "
             if n > 0 {
                 var text = "Trong kỳ, \(subject)đã thực hiện \(context.format(n, Self.newsID)) \(label)"
@@ -453,7 +454,7 @@ struct IndicesWriter {
         }
         if !activities.isEmpty {
             blocks.append(.paragraph("Các hoạt động đã triển khai trong kỳ:"))
-            blocks.append(.list(activities.map { Paragraph(sentence($0.text)) }))
+            blocks.append(.list(activities.map { Paragraph(Wording.sentence($0.text)) }))
         }
         return blocks
     }
@@ -478,27 +479,4 @@ struct IndicesWriter {
     }
 
     private func count(_ value: Double) -> String { VietnameseFormat.number(value, fractionDigits: 0) }
-}
-
-/// The text with its first letter in lower case ("Tin, bài …" → "tin, bài …").
-private func lowercasedFirst(_ text: String) -> String {
-    guard let first = text.first else { return text }
-    return first.lowercased() + text.dropFirst()
-}
-
-/// A narrative as a sentence: first letter in upper case, a final full stop.
-private func sentence(_ text: String) -> String {
-    var t = Substring(text)
-    while let c = t.first, c.isWhitespace { t.removeFirst() }
-    while let c = t.last, c.isWhitespace { t.removeLast() }
-    guard let first = t.first else { return String(t) }
-    t = Substring(first.uppercased() + t.dropFirst())
-    while t.hasSuffix(";") || t.hasSuffix(",") { t.removeLast() }
-    if !(t.hasSuffix(".") || t.hasSuffix("!") || t.hasSuffix("?") || t.hasSuffix(":")) { t += "." }
-    return String(t)
-}
-
-private func unique<T: Hashable>(_ items: [T]) -> [T] {
-    var seen = Set<T>()
-    return items.filter { seen.insert($0).inserted }
 }

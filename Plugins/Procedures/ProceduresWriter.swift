@@ -182,7 +182,7 @@ struct ProceduresWriter {
         }
         if newTotal != nil {
             let phrases = sumChanges(ComputedID.newDossiers, of: P.newParts)
-            if !phrases.isEmpty { receivedText.append("Số hồ sơ tiếp nhận mới \(Self.joined(phrases)).") }
+            if !phrases.isEmpty { receivedText.append("Số hồ sơ tiếp nhận mới \(Wording.list(phrases)).") }
         }
         if let rate = context.value(P.onlineRate) {
             var text = "Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt \(context.format(rate, P.onlineRate))"
@@ -205,7 +205,7 @@ struct ProceduresWriter {
             if total > 0 {
                 var text = "Đã giải quyết \(Self.dossiers(total))"
                 let phrases = sumChanges(ComputedID.resolved, of: P.resolvedParts)
-                if !phrases.isEmpty { text += ", \(Self.joined(phrases))" }
+                if !phrases.isEmpty { text += ", \(Wording.list(phrases))" }
                 resolvedText.append(text + "; trong đó: \(resolvedParts.joined(separator: ", ")).")
             } else {
                 resolvedText.append("Trong kỳ, chưa có hồ sơ được giải quyết.")
@@ -250,7 +250,9 @@ struct ProceduresWriter {
     /// period beside the same period of last year where that comes from the same units.
     private func outcomeChart() -> Chart? {
         let ids = ProcedureID.resolvedParts + ProcedureID.pendingParts
-        let names = ["Giải quyết trước hạn", "Giải quyết đúng hạn", "Giải quyết quá hạn", "Đang giải quyết trong hạn", "Đang giải quyết quá hạn"]
+        let names = [
+            "Giải quyết trước hạn", "Giải quyết đúng hạn", "Giải quyết quá hạn", "Đang giải quyết trong hạn", "Đang giải quyết quá hạn",
+        ]
         let now = ids.map { context.total($0) }
         guard now.allSatisfy({ $0?.number != nil }) else { return nil }
         var series = [Chart.Series(name: context.capitalized(context.period.label), values: now.map { $0?.number })]
@@ -458,7 +460,7 @@ struct ProceduresWriter {
         achievements.append(
             Finding(
                 "Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt \(context.format(rate, ProcedureID.onlineRate)), "
-                    + Self.joined(comparisons.map(\.phrase)),
+                    + Wording.list(comparisons.map(\.phrase)),
                 sources: sources(of: ProcedureID.newParts)))
     }
 
@@ -536,7 +538,7 @@ struct ProceduresWriter {
     /// "tăng 12,5 % so với quý II năm 2026 và giảm 2 % so với cùng kỳ năm 2025", or nil.
     private func changes(_ id: String) -> String? {
         let phrases = context.comparisons(id).map(\.phrase)
-        return phrases.isEmpty ? nil : Self.joined(phrases)
+        return phrases.isEmpty ? nil : Wording.list(phrases)
     }
 
     /// Comparison phrases for a sum of count indicators (which the toolkit cannot compare, as
@@ -584,11 +586,7 @@ struct ProceduresWriter {
 
     /// The notes units gave with these figures, as the cause of a finding.
     private func cause(of ids: [String]) -> String? {
-        var seen = Set<String>()
-        let notes = ids.compactMap { context.total($0) }.flatMap(\.notes)
-            .map { Self.trimmed($0) }
-            .filter { !$0.isEmpty && seen.insert($0).inserted }
-        return notes.isEmpty ? nil : notes.map { Self.trimmedEnd($0) }.joined(separator: "; ")
+        Wording.cause(ids.compactMap { context.total($0) }.flatMap(\.notes))
     }
 
     /// A diagnostic at the first submitted value behind these figures, or at the area.
@@ -615,26 +613,12 @@ struct ProceduresWriter {
         value == 0 ? "không có hồ sơ \(name)" : "\(name) \(dossiers(value))"
     }
 
-    /// Two phrases joined with "và", more with commas and a final "và".
-    static func joined(_ phrases: [String]) -> String {
-        guard phrases.count > 1 else { return phrases.first ?? "" }
-        return phrases.dropLast().joined(separator: ", ") + " và " + phrases.last!
-    }
-
     /// The text with its first letter in upper case and a final full stop.
     static func sentence(_ text: String) -> String {
-        var t = trimmedEnd(trimmed(text))
+        var t = Wording.clause(text)
         guard let first = t.first else { return t }
         t = first.uppercased() + t.dropFirst()
         return t.hasSuffix("!") || t.hasSuffix("?") ? t : t + "."
-    }
-
-    /// The text without surrounding white space.
-    static func trimmed(_ text: String) -> String {
-        var t = Substring(text)
-        while let first = t.first, first.isWhitespace { t.removeFirst() }
-        while let last = t.last, last.isWhitespace { t.removeLast() }
-        return String(t)
     }
 
     /// The text without a final full stop, semicolon or comma.

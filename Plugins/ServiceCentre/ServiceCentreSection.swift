@@ -332,7 +332,7 @@ struct ServiceCentreWriter {
                             + line.changes.map(phrase).joined(separator: " và "), sources: sources))
                 continue
             }
-            let names = group.lines.map { "\(lowerFirst($0.indicator.label)) (\(context.format($0.value, $0.wording.id)))" }
+            let names = group.lines.map { "\(Wording.lowercasedFirst($0.indicator.label)) (\(context.format($0.value, $0.wording.id)))" }
             section.achievements.append(
                 Finding(
                     context.capitalized(Wording.list(names)) + " tại \(centre) đều tăng "
@@ -346,7 +346,7 @@ struct ServiceCentreWriter {
     /// A cause the unit gave in a note on the rate's parts.
     func cause(of indicator: Indicator) -> String? {
         let notes = (indicator.numerator + indicator.denominator).flatMap { context.total($0)?.notes ?? [] }
-        return notes.isEmpty ? nil : unique(notes).joined(separator: "; ")
+        return notes.isEmpty ? nil : Wording.unique(notes).joined(separator: "; ")
     }
 
     /// A rate is only meaningful when its numerator and denominator come from the same units.
@@ -383,7 +383,9 @@ struct ServiceCentreWriter {
         let number = context.format(count, ServiceCentreIDs.videos)
         if count > 0 {
             var text = "\(opening), \(centre) đã đăng tải \(number) \(label)"
-            if let places = context.total(ServiceCentreIDs.videoPlaces), let placesText = places.text.map(trimmed), !placesText.isEmpty {
+            if let places = context.total(ServiceCentreIDs.videoPlaces), let placesText = places.text.map(Wording.clause),
+                !placesText.isEmpty
+            {
                 text += " " + placePhrase(placesText)
                 if places.derivation.hasPrefix("latest of") {
                     section.diagnostics.append(
@@ -407,21 +409,21 @@ struct ServiceCentreWriter {
                 .paragraph(
                     Paragraph(
                         "Trong \(periodLabel), \(centre) chưa đăng tải \(label) theo nhiệm vụ tại \(reference(task)) "
-                            + "(thời gian thực hiện: \(lowerFirst(task.timeline))).")))
+                            + "(thời gian thực hiện: \(Wording.lowercasedFirst(task.timeline))).")))
             // A unit's own limitation on the task is printed by the engine, with its cause; do not repeat it.
             let reported = context.current.narratives.contains { $0.kind == .limitation && $0.task == task.number }
             if !reported {
                 section.limitations.append(
                     Finding(
                         "Chưa thực hiện nhiệm vụ tại \(reference(task)): trong \(periodLabel), \(centre) chưa đăng tải \(label)",
-                        cause: videos.notes.isEmpty ? nil : unique(videos.notes).joined(separator: "; "), sources: videos.sources))
+                        cause: videos.notes.isEmpty ? nil : Wording.unique(videos.notes).joined(separator: "; "), sources: videos.sources))
             }
         } else if let task {
             section.blocks.append(
                 .paragraph(
                     Paragraph(
                         "Trong \(periodLabel), không có \(label) mới được đăng tải; nhiệm vụ tại \(reference(task)) "
-                            + "có thời gian thực hiện \(lowerFirst(task.timeline)).")))
+                            + "có thời gian thực hiện \(Wording.lowercasedFirst(task.timeline)).")))
         } else {
             section.blocks.append(.paragraph(Paragraph("Trong \(periodLabel), không có \(label) mới được đăng tải.")))
         }
@@ -430,7 +432,7 @@ struct ServiceCentreWriter {
 
     /// "trên Cổng Thông tin điện tử tỉnh", keeping a preposition the unit wrote itself.
     func placePhrase(_ places: String) -> String {
-        let lower = lowerFirst(places)
+        let lower = Wording.lowercasedFirst(places)
         for preposition in ["trên ", "tại ", "qua "] where lower.hasPrefix(preposition) { return lower }
         return "trên \(places)"
     }
@@ -472,7 +474,7 @@ struct ServiceCentreWriter {
         guard let task = videoTask, task.timelineKind == .withinYear, !isYearReport else {
             return
         }
-        section.nextTasks.append(Finding("Tiếp tục \(lowerFirst(task.title))"))
+        section.nextTasks.append(Finding("Tiếp tục \(Wording.lowercasedFirst(task.title))"))
     }
 
     // MARK: Wording helpers
@@ -499,26 +501,4 @@ struct ServiceCentreWriter {
     func measure(_ id: String) -> String { context.indicator(id)?.measure ?? "" }
 
     func count(_ value: Double) -> String { VietnameseFormat.number(value, fractionDigits: 0) }
-}
-
-// MARK: Text helpers (general; candidates for the toolkit)
-
-/// The text with its first letter in lower case, for a plan title inside a sentence.
-func lowerFirst(_ text: String) -> String {
-    guard let first = text.first else { return text }
-    return first.lowercased() + text.dropFirst()
-}
-
-/// The text without surrounding spaces and a final full stop or semicolon.
-func trimmed(_ text: String) -> String {
-    var t = Substring(text)
-    while let first = t.first, first.isWhitespace { t.removeFirst() }
-    while let last = t.last, last.isWhitespace || last == "." || last == ";" || last == "," { t.removeLast() }
-    return String(t)
-}
-
-/// The items in their first order, each once.
-func unique(_ items: [String]) -> [String] {
-    var seen = Set<String>()
-    return items.filter { seen.insert($0).inserted }
 }

@@ -53,7 +53,7 @@ struct ReportMerger {
         body.append(.heading(Heading(level: 2, number: "2.", text: "Tồn tại, hạn chế và nguyên nhân")))
         var limitations = sections.flatMap(\.section.limitations).map { withCause($0.text, $0.cause) }
         limitations += current.narratives.filter { $0.kind == .limitation }.map { withCause($0.text, $0.cause) }
-        limitations = unique(limitations)
+        limitations = Wording.unique(limitations)
         body.append(
             limitations.isEmpty
                 ? .paragraph(Paragraph("Trong kỳ, các đơn vị không báo cáo tồn tại, hạn chế."))
@@ -63,7 +63,7 @@ struct ReportMerger {
         body.append(.heading(Heading(level: 1, number: "III.", text: "NHIỆM VỤ TRỌNG TÂM \(nextPeriodLabel.uppercased())")))
         var tasks = sections.flatMap(\.section.nextTasks).map { sentence($0.text) }
         tasks += current.narratives.filter { $0.kind == .nextTask }.map { sentence($0.text) }
-        tasks = unique(tasks)
+        tasks = Wording.unique(tasks)
         let regular = plan.tasks.filter { $0.timelineKind == .regular }
         if !regular.isEmpty {
             let names = regular.map { "\($0.title.prefix(1).lowercased())\($0.title.dropFirst())" }
@@ -75,7 +75,7 @@ struct ReportMerger {
         body.append(.heading(Heading(level: 1, number: "IV.", text: "ĐỀ XUẤT, KIẾN NGHỊ")))
         var proposals = sections.flatMap(\.section.proposals).map { sentence($0.text) }
         proposals += current.narratives.filter { $0.kind == .proposal }.map { sentence($0.text) }
-        proposals = unique(proposals)
+        proposals = Wording.unique(proposals)
         body.append(proposals.isEmpty ? .paragraph(Paragraph("Không có.")) : .list(proposals.map { Paragraph($0) }))
 
         body.append(
@@ -185,9 +185,4 @@ func lowercasingCommonStart(_ text: String) -> String {
         firstWord.dropFirst().allSatisfy({ !$0.isUppercase })
     else { return t }
     return first.lowercased() + t.dropFirst()
-}
-
-func unique(_ items: [String]) -> [String] {
-    var seen = Set<String>()
-    return items.filter { seen.insert($0).inserted }
 }

@@ -130,6 +130,36 @@ public enum Wording {
         default: return items.dropLast().joined(separator: ", ") + " và " + items.last!
         }
     }
+
+    /// The text without surrounding white space and without a final ".", ";" or ",", to be set
+    /// inside a sentence or a parenthesis.
+    public static func clause(_ text: String) -> String {
+        var t = Substring(text)
+        while let first = t.first, first.isWhitespace { t.removeFirst() }
+        while let last = t.last, last.isWhitespace || last == ";" || last == "," || last == "." { t.removeLast() }
+        return String(t)
+    }
+
+    /// The distinct notes units gave with figures, as one cause ("a; b"); nil without notes.
+    public static func cause(_ notes: [String]) -> String? {
+        let distinct = unique(notes.map(clause).filter { !$0.isEmpty })
+        return distinct.isEmpty ? nil : distinct.joined(separator: "; ")
+    }
+
+    /// The text with its first letter in lower case, to continue a sentence — unless its first
+    /// word is an abbreviation ("UBND", "PAR INDEX", "Q1").
+    public static func lowercasedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        let firstWord = text.prefix { !$0.isWhitespace }
+        if firstWord.count > 1, firstWord.allSatisfy({ !$0.isLetter || $0.isUppercase }) { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    /// The items in their first order, each once.
+    public static func unique<T: Hashable>(_ items: [T]) -> [T] {
+        var seen = Set<T>()
+        return items.filter { seen.insert($0).inserted }
+    }
 }
 
 /// A comparison of this period's value with an earlier one.
