@@ -202,16 +202,6 @@ final class ProceduresTests: XCTestCase {
     // MARK: Helpers
 
     private func compile(period: String, _ files: String...) async throws -> Section {
-        let plan = try Fixtures.plan()
-        var submissions: [Submission] = []
-        for (index, text) in files.enumerated() {
-            let loaded = DataLoader(plan: plan).load(text: text, displayPath: "test/\(index).yaml")
-            XCTAssertFalse(
-                loaded.diagnostics.contains { $0.severity == .error }, loaded.diagnostics.map(\.description).joined(separator: "\n"))
-            submissions += loaded.submissions
-        }
-        let engine = Engine(plan: plan, submissions: submissions, registry: BuiltinPlugins.registry)
-        let output = try await engine.compile(period: try XCTUnwrap(Period(period)))
-        return try XCTUnwrap(output.sections.first { $0.area.id == "procedures" }?.section)
+        try await Fixtures.section(area: "procedures", period: period, files: files)
     }
 }

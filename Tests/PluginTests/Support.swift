@@ -54,6 +54,25 @@ enum Fixtures {
         return section
     }
 
+    /// The section of `area` compiled for `period` from unit files given as YAML text (each must
+    /// load without errors).
+    static func section(
+        area: String, period: String, files: [String], file: StaticString = #filePath, line: UInt = #line
+    ) async throws -> Section {
+        let plan = try plan()
+        var submissions: [Submission] = []
+        for (index, text) in files.enumerated() {
+            let loaded = DataLoader(plan: plan).load(text: text, displayPath: "test/\(index).yaml")
+            XCTAssertFalse(
+                loaded.diagnostics.contains { $0.severity == .error }, loaded.diagnostics.map(\.description).joined(separator: "\n"),
+                file: file, line: line)
+            submissions += loaded.submissions
+        }
+        let engine = Engine(plan: plan, submissions: submissions, registry: BuiltinPlugins.registry)
+        let output = try await engine.compile(period: try XCTUnwrap(Period(period), file: file, line: line))
+        return try XCTUnwrap(output.sections.first { $0.area.id == area }?.section, file: file, line: line)
+    }
+
     /// Markdown of a section, with its findings, for golden comparisons.
     static func review(_ section: Section) -> String {
         var text = MarkdownRenderer().text(blocks: section.blocks)
