@@ -89,7 +89,10 @@ public enum YAMLSource {
                 bag.append(limit)
                 return nil
             }
-            let controls = controlCharacters(in: node, displayPath: displayPath)
+            // A control character can only reach a value through an escape ("\a") in a
+            // double-quoted scalar (raw ones stop the reader), so without a backslash in the
+            // text there is nothing to look for and the tree is not walked again.
+            let controls = text.utf8.contains(UInt8(ascii: "\\")) ? controlCharacters(in: node, displayPath: displayPath) : []
             if !controls.isEmpty {
                 bag.append(contentsOf: controls)
                 return nil
