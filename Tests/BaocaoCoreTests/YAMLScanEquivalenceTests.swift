@@ -71,6 +71,28 @@ struct YAMLScanEquivalenceTests {
         }
     }
 
+    @Test("the byte search before the placeholder search never rules out a text that holds it")
+    func placeholderPrefilter() async {
+        let pieces = [
+            "CẦN ĐIỀN", "CẦN ĐIỀN".decomposedStringWithCanonicalMapping, "N Đ", "N", " ", "Đ", "C", "Ầ", "\u{301}", "x", "ĐIỀN", "CẦN",
+        ]
+        await propertyCheck(count: 2000, input: Gen.int(), Gen.int(in: 0...12)) { seed, length in
+            var rng = SplitMix(UInt64(bitPattern: Int64(seed)))
+            var text = ""
+            for _ in 0..<length {
+                text +=
+                    Int.random(in: 0..<3, using: &rng) == 0
+                    ? pieces[Int.random(in: 0..<pieces.count, using: &rng)] : Self.randomText(seed &+ text.count, length: 1)
+            }
+            if text.contains(PlanLoader.placeholder) {
+                #expect(PlanReader.mayHoldPlaceholder(text), "\(text.debugDescription)")
+            }
+        }
+        #expect(PlanReader.mayHoldPlaceholder("Quyết định số CẦN ĐIỀN"))
+        #expect(!PlanReader.mayHoldPlaceholder("Quyết định số 12/QĐ-UBND"))
+        #expect(!PlanReader.mayHoldPlaceholder(""))
+    }
+
     @Test("the shipped plan and unit files, mutated")
     func mutatedFiles() async throws {
         let shipped = try MutationPropertyTests.shipped.get()
