@@ -85,7 +85,7 @@ public enum YAMLSource {
             // No tags are resolved: readers take every scalar as text and read numbers,
             // booleans and nulls themselves. Yams's default resolver runs up to seven regular
             // expressions on each scalar when it hashes mapping keys to find duplicates.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            guard let node = try Yams.compose(yaml: text, .basic, .default, yamsEncoding) else {
                 bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
                 return nil
             }
@@ -111,6 +111,11 @@ public enum YAMLSource {
             return nil
         }
     }
+
+    /// The encoding Yams hands the text to libyaml in: its default, decided once. Yams works it
+    /// out on every parse by reading the whole process environment (for an override in
+    /// YAMS_DEFAULT_ENCODING), which cost more than parsing a small unit file.
+    nonisolated(unsafe) static let yamsEncoding = Parser.Encoding.default
 
     /// libyaml names the line after the last for a problem at the end of the file; the officer
     /// is shown the end of the last line instead, which exists in the editor.
