@@ -11,9 +11,19 @@ public struct DataLoader {
     /// The plan's units by id: a folder may hold a file for each of thousands of units.
     private let unitsByID: [String: PlanUnit]
 
+    /// The parts of each whole (`part_of`) by the whole's id, sorted by it, and the derived
+    /// indicators, in plan order: what `checkParts` checks each file against.
+    private let partsByWhole: [(key: String, value: [Indicator])]
+    private let derived: [Indicator]
+
     public init(plan: Plan) {
         self.plan = plan
         self.unitsByID = Dictionary(plan.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let indicators = plan.indicators
+        var partsByWhole: [String: [Indicator]] = [:]
+        for indicator in indicators { if let whole = indicator.partOf { partsByWhole[whole, default: []].append(indicator) } }
+        self.partsByWhole = partsByWhole.sorted(by: { $0.key < $1.key })
+        self.derived = indicators.filter(\.isDerived)
     }
 
     public struct Result: Sendable {
@@ -316,9 +326,7 @@ public struct DataLoader {
     /// and a rate's numerator may not exceed its denominator.
     private func checkParts(_ values: [String: SubmittedValue], bag: DiagnosticBag) {
         var flagged = Set<SourceLocation>()
-        var partsByWhole: [String: [Indicator]] = [:]
-        for indicator in plan.indicators { if let whole = indicator.partOf { partsByWhole[whole, default: []].append(indicator) } }
-        for (wholeID, parts) in partsByWhole.sorted(by: { $0.key < $1.key }) {
+        for (wholeID, parts) in partsByWhole {
             guard let whole = values[wholeID]?.number else { continue }
             let present = parts.compactMap { p in values[p.id].flatMap { v in v.number.map { (p, v, $0) } } }
             for (part, value, number) in present where number > whole {
@@ -329,7 +337,7 @@ public struct DataLoader {
                 )
             }
         }
-        for indicator in plan.indicators where indicator.isDerived {
+        for indicator in derived {
             let num = indicator.numerator.compactMap { values[$0]?.number }
             let den = indicator.denominator.compactMap { values[$0]?.number }
             guard num.count == indicator.numerator.count, den.count == indicator.denominator.count else { continue }

@@ -278,7 +278,8 @@ public final class YMapping {
 
     /// Reports every key that no accessor asked for, with a suggestion when one is close.
     public func finish() {
-        for pair in pairs where !known.contains(pair.key) {
+        for (index, key) in pairKeys.enumerated() where !known.contains(key) {
+            let pair = pairs[index]
             var message = "\(shownContext): khóa không hợp lệ '\(pair.key)' (unknown key)"
             if let near = Self.nearest(pair.key, in: known) {
                 message += "; có phải là '\(near)'? (did you mean '\(near)'?)"
