@@ -3,7 +3,7 @@ import Foundation
 
 /// The whole document, with every figure and its provenance, as JSON. The shape is described
 /// by `Sources/BaocaoRender/Schema/report.schema.json`. Keys are sorted, so the same document
-/// always gives the same bytes.
+/// always gives the same bytes (those `JSONEncoder` would write; see `JSONOutput`).
 public struct JSONRenderer: Renderer {
     public static let format = "json"
     public static let fileExtension = "json"
@@ -20,10 +20,6 @@ public struct JSONRenderer: Renderer {
     }
 
     public func render(_ document: ReportDocument) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(Envelope(format: Self.formatName, version: Self.version, document: document))
-        data.append(0x0A)
-        return data
+        try JSONOutput.file(Envelope(format: Self.formatName, version: Self.version, document: document))
     }
 }
