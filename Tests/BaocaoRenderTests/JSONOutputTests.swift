@@ -32,12 +32,91 @@ final class JSONOutputTests: XCTestCase {
         try assertSame(SampleDocument.make(addressees: []))
     }
 
-    func testTheRendererWritesTheEnvelopeWithAFinalNewline() throws {
-        let document = SampleDocument.make()
+    func assertRendererMatchesCodable(
+        _ document: ReportDocument, _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+    )
+        throws
+    {
         let data = try JSONRenderer().render(document)
         let expected = try foundation(
             JSONRenderer.Envelope(format: JSONRenderer.formatName, version: JSONRenderer.version, document: document))
-        XCTAssertEqual(data, expected + Data([0x0A]))
+        XCTAssertEqual(
+            String(decoding: data, as: UTF8.self), String(decoding: expected + Data([0x0A]), as: UTF8.self), message, file: file,
+            line: line)
+    }
+
+    /// The renderer writes the model directly; its bytes must be those of the model's Codable
+    /// conformance through JSONEncoder, plus a final newline.
+    func testTheRendererWritesWhatCodableWrites() throws {
+        for draft in [false, true] {
+            for appendices in [false, true] {
+                try assertRendererMatchesCodable(SampleDocument.make(draft: draft, appendices: appendices))
+            }
+        }
+    }
+
+    /// Random documents with every optional field present or absent, against Codable.
+    func testTheRendererWritesWhatCodableWritesForRandomDocuments() throws {
+        let seed = UInt64.random(in: 0...UInt64.max)
+        var rng = SplitMix(seed: seed)
+        let words = ["Sơn La", "A & B", "\"q\"", "x\\y", "a/b", "dòng\nmới", "\t", "", "CẦN ĐIỀN", "100%", "😀"]
+        func text() -> String {
+            (0..<Int.random(in: 0...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+        }
+        func maybe<T>(_ make: () -> T) -> T? { Bool.random(using: &rng) ? make() : nil }
+        func number() -> Double { [0, 1, -2.5, 12, 0.1, 1e16, 98.76, 1_234_567].randomElement(using: &rng)! }
+        func runs() -> [TextRun] {
+            (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                TextRun(text(), bold: Bool.random(using: &rng), italic: Bool.random(using: &rng))
+            }
+        }
+        func cells(_ n: Int) -> [Cell] {
+            (0..<n).map { _ in Cell(text(), value: maybe(number), figures: Bool.random(using: &rng) ? [] : [text(), text()]) }
+        }
+        func block() -> Block {
+            switch Int.random(in: 0..<5, using: &rng) {
+            case 0: return .heading(Heading(level: Int.random(in: 1...3, using: &rng), number: text(), text: text()))
+            case 1: return .paragraph(Paragraph(runs: runs()))
+            case 2: return .list((0..<Int.random(in: 0...2, using: &rng)).map { _ in Paragraph(runs: runs()) })
+            case 3:
+                let n = Int.random(in: 0...3, using: &rng)
+                return .table(
+                    Table(
+                        caption: text(),
+                        columns: (0..<n).map { _ in
+                            Table.Column(
+                                text(), unit: maybe(text), alignment: [.left, .center, .right].randomElement(using: &rng)!, width: number())
+                        },
+                        rows: (0..<Int.random(in: 0...3, using: &rng)).map { _ in cells(n) }, totals: maybe { cells(n) }, note: maybe(text))
+                )
+            default:
+                return .chart(
+                    Chart(
+                        kind: Bool.random(using: &rng) ? .bar : .line, title: text(), categories: [text(), text()],
+                        series: (0..<Int.random(in: 0...2, using: &rng)).map { _ in
+                            Chart.Series(name: text(), values: [maybe(number), maybe(number)])
+                        }, unit: maybe(text), reference: maybe { Chart.Reference(label: text(), value: number()) }))
+            }
+        }
+        for round in 0..<60 {
+            var document = SampleDocument.make(draft: Bool.random(using: &rng), appendices: Bool.random(using: &rng))
+            document.body = (0..<Int.random(in: 0...8, using: &rng)).map { _ in block() }
+            document.notices = (0..<Int.random(in: 0...2, using: &rng)).map { _ in text() }
+            document.closing.signer.authority = maybe(text)
+            document.metadata.properties = Dictionary(
+                (0..<Int.random(in: 0...3, using: &rng)).map { _ in (text(), text()) }, uniquingKeysWith: { a, _ in a })
+            document.figures = (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                FigureRecord(
+                    id: text(), indicator: text(), label: text(), period: "2026-Q3", unit: maybe(text), value: maybe(number), text: text(),
+                    measure: maybe(text), derivation: text(),
+                    sources: (0..<Int.random(in: 0...2, using: &rng)).map { _ in
+                        SourceReference(
+                            unit: text(), file: text(), line: Int.random(in: 1...99, using: &rng), column: 3, period: "2026-Q3",
+                            value: maybe(number))
+                    })
+            }
+            try assertRendererMatchesCodable(document, "seed \(seed), round \(round)")
+        }
     }
 
     struct Leaves: Codable {

@@ -19,7 +19,7 @@ public enum JSONOutput {
         let encoder = TreeEncoder()
         try value.encode(to: encoder)
         var writer = ByteWriter()
-        writer.write(encoder.result ?? .object(ObjectNode()), indent: 0)
+        writer.write(encoder.result ?? .object(ObjectNode()))
         return Data(writer.bytes)
     }
 
@@ -260,7 +260,9 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Double) throws { encoder.result = .number(try JSONNumber.format(value, codingPath: codingPath)) }
     mutating func encode(_ value: Float) throws { encoder.result = .number(try JSONNumber.format(value, codingPath: codingPath)) }
     mutating func encode(_ value: Int) throws { encoder.result = .number(String(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { encoder.result = try TreeEncoder.node(value, link: CodingPathLink(keys: codingPath)) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        encoder.result = try TreeEncoder.node(value, link: CodingPathLink(keys: codingPath))
+    }
 }
 
 /// The encoder `superEncoder()` hands out: whatever it is given lands under `key` of `object`
@@ -310,60 +312,106 @@ private struct SuperSingleValue: SingleValueEncodingContainer {
     mutating func encode(_ value: Double) throws { encoder.attach(.number(try JSONNumber.format(value, codingPath: codingPath))) }
     mutating func encode(_ value: Float) throws { encoder.attach(.number(try JSONNumber.format(value, codingPath: codingPath))) }
     mutating func encode(_ value: Int) throws { encoder.attach(.number(String(value))) }
-    mutating func encode<T: Encodable>(_ value: T) throws { encoder.attach(try TreeEncoder.node(value, link: CodingPathLink(keys: codingPath))) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        encoder.attach(try TreeEncoder.node(value, link: CodingPathLink(keys: codingPath)))
+    }
 }
 
 // MARK: - Writing
 
-/// Writes a tree in Foundation's pretty-printed layout: two-space indentation, `"key" : value`,
-/// keys in byte order, empty containers as an opening bracket, an empty line and the closing
-/// bracket.
-struct ByteWriter {
-    var bytes: [UInt8] = []
+/// Writes JSON in Foundation's pretty-printed layout: two-space indentation, `"key" : value`,
+/// empty containers as the opening bracket, an empty line and the closing bracket. The caller
+/// gives object keys in sorted (byte) order.
+public struct PrettyJSON {
+    public private(set) var bytes: [UInt8] = []
+    /// How many items each open container holds so far.
+    private var counts: [Int] = []
 
-    init() { bytes.reserveCapacity(1 << 16) }
+    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
-    mutating func write(_ node: JSONNode, indent: Int) {
-        switch node {
-        case .null: append("null")
-        case .bool(let value): append(value ? "true" : "false")
-        case .number(let text): append(text)
-        case .string(let text): string(text)
-        case .array(let array):
-            bytes.append(UInt8(ascii: "["))
-            bytes.append(0x0A)
-            for (i, item) in array.items.enumerated() {
-                if i > 0 {
-                    bytes.append(UInt8(ascii: ","))
-                    bytes.append(0x0A)
-                }
-                spaces(indent + 2)
-                write(item, indent: indent + 2)
-            }
-            bytes.append(0x0A)
-            spaces(indent)
-            bytes.append(UInt8(ascii: "]"))
-        case .object(let object):
-            bytes.append(UInt8(ascii: "{"))
-            bytes.append(0x0A)
-            let sorted = object.entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (i, entry) in sorted.enumerated() {
-                if i > 0 {
-                    bytes.append(UInt8(ascii: ","))
-                    bytes.append(0x0A)
-                }
-                spaces(indent + 2)
-                string(entry.key)
-                append(" : ")
-                write(entry.value, indent: indent + 2)
-            }
-            bytes.append(0x0A)
-            spaces(indent)
-            bytes.append(UInt8(ascii: "}"))
+    /// Starts an array item or the value of a key: the separator and indentation.
+    private mutating func item() {
+        guard !counts.isEmpty else { return }
+        bytes.append(contentsOf: counts[counts.count - 1] == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+        counts[counts.count - 1] += 1
+        spaces(counts.count * 2)
+    }
+
+    public mutating func openObject() { open(UInt8(ascii: "{")) }
+    public mutating func closeObject() { close(UInt8(ascii: "}")) }
+    public mutating func openArray() { open(UInt8(ascii: "[")) }
+    public mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        counts.append(0)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let items = counts.removeLast()
+        bytes.append(0x0A)
+        // Empty: JSONEncoder leaves an empty line.
+        if items == 0 { bytes.append(0x0A) }
+        spaces(counts.count * 2)
+        bytes.append(bracket)
+    }
+
+    /// A key of the open object; its value follows.
+    public mutating func key(_ name: String) {
+        item()
+        quoted(name)
+        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        keyPending = true
+    }
+
+    /// Whether the next value is a key's (no separator of its own).
+    private var keyPending = false
+
+    private mutating func valueStart() {
+        if keyPending {
+            keyPending = false
+        } else {
+            item()
         }
     }
 
-    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public mutating func beginObject() {
+        valueStart()
+        openObject()
+    }
+
+    public mutating func beginArray() {
+        valueStart()
+        openArray()
+    }
+
+    public mutating func string(_ text: String) {
+        valueStart()
+        quoted(text)
+    }
+
+    public mutating func bool(_ value: Bool) {
+        valueStart()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    public mutating func null() {
+        valueStart()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    public mutating func int(_ value: Int) {
+        valueStart()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A number already formatted as JSONEncoder formats it (see `JSONNumber`).
+    public mutating func number(_ text: String) {
+        valueStart()
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    public mutating func double(_ value: Double) throws { number(try JSONNumber.format(value, codingPath: [])) }
 
     private mutating func spaces(_ n: Int) { bytes.append(contentsOf: repeatElement(0x20, count: n)) }
 
@@ -371,7 +419,7 @@ struct ByteWriter {
 
     /// A JSON string: quote, backslash and control characters escaped; everything else,
     /// slashes and non-ASCII included, as it is.
-    private mutating func string(_ text: String) {
+    private mutating func quoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         let plain = text.withUTF8 { utf8 -> Bool in
@@ -380,26 +428,53 @@ struct ByteWriter {
             bytes.append(contentsOf: utf8)
             return true
         }
-        if plain {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0x08: append("\\b")
-            case 0x0C: append("\\f")
-            case 0..<0x20:
-                append("\\u00")
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+        if !plain {
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+                case 0..<0x20:
+                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append(Self.hex[Int(byte >> 4)])
+                    bytes.append(Self.hex[Int(byte & 0x0F)])
+                default: bytes.append(byte)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Writes a tree built by `TreeEncoder`, sorting each object's keys.
+struct ByteWriter {
+    var json = PrettyJSON()
+
+    init() {}
+
+    var bytes: [UInt8] { json.bytes }
+
+    mutating func write(_ node: JSONNode) {
+        switch node {
+        case .null: json.null()
+        case .bool(let value): json.bool(value)
+        case .number(let text): json.number(text)
+        case .string(let text): json.string(text)
+        case .array(let array):
+            json.beginArray()
+            for item in array.items { write(item) }
+            json.closeArray()
+        case .object(let object):
+            json.beginObject()
+            for entry in object.entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                json.key(entry.key)
+                write(entry.value)
+            }
+            json.closeObject()
+        }
     }
 }
