@@ -196,7 +196,7 @@ struct CompileCommand: AsyncParsableCommand {
         let record = CompileRecord(
             period: target, planPath: workspace.planPath, dataFolder: workspace.dataFolder, submissions: workspace.submissions,
             plan: workspace.plan, number: settings.number, date: settings.signingDate, partial: settings.partial,
-            formats: settings.formats, document: output.document, diagnostics: diagnostics)
+            formats: settings.formats, document: output.document, diagnostics: diagnostics, inputDigests: workspace.inputDigests)
         let written = try OutputWriter(force: settings.force, record: record).write(files, folder: folder)
 
         console.print(

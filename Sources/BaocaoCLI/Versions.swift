@@ -210,7 +210,145 @@ struct Manifest: Codable, Equatable {
     /// Hand-edited files this version replaced (kept under versions/ban-cu-NNN/).
     var replaced: [Output]?
 
-    func encoded() throws -> Data { try JSONOutput.file(self) }
+    /// The manifest's JSON file: the bytes `JSONEncoder` writes for its `Codable` conformance
+    /// (pretty printed, sorted keys; checked in the tests), written directly with keys in
+    /// sorted order because the figures make it a large file written on every new version.
+    func encoded() throws -> Data {
+        var json = PrettyJSON(capacity: 4096 + figures.count * 400)
+        json.beginObject()
+        json.key("dataFolder")
+        json.string(dataFolder)
+        json.key("errors")
+        json.int(errors)
+        json.key("figures")
+        json.beginArray()
+        for f in figures {
+            json.beginObject()
+            json.key("id")
+            json.string(f.id)
+            json.key("indicator")
+            json.string(f.indicator)
+            json.key("label")
+            json.string(f.label)
+            Self.optional("measure", f.measure, &json)
+            json.key("period")
+            json.string(f.period)
+            json.key("sources")
+            json.beginArray()
+            for s in f.sources {
+                json.beginObject()
+                json.key("column")
+                json.int(s.column)
+                json.key("file")
+                json.string(s.file)
+                json.key("line")
+                json.int(s.line)
+                if let value = s.value {
+                    json.key("value")
+                    try json.double(value)
+                }
+                json.closeObject()
+            }
+            json.closeArray()
+            json.key("text")
+            json.string(f.text)
+            Self.optional("unit", f.unit, &json)
+            Self.optional("unitName", f.unitName, &json)
+            if let value = f.value {
+                json.key("value")
+                try json.double(value)
+            }
+            json.closeObject()
+        }
+        json.closeArray()
+        json.key("format")
+        json.string(format)
+        json.key("formatVersion")
+        json.int(formatVersion)
+        json.key("inputs")
+        Self.inputs(inputs, &json)
+        json.key("options")
+        json.beginObject()
+        Self.optional("date", options.date, &json)
+        json.key("draft")
+        json.bool(options.draft)
+        json.key("formats")
+        json.beginArray()
+        for format in options.formats { json.string(format) }
+        json.closeArray()
+        Self.optional("number", options.number, &json)
+        json.key("partial")
+        json.bool(options.partial)
+        json.closeObject()
+        json.key("outputs")
+        Self.outputs(outputs, &json)
+        json.key("period")
+        json.string(period)
+        json.key("periodLabel")
+        json.string(periodLabel)
+        json.key("plan")
+        Self.input(plan, &json)
+        if let planBases {
+            json.key("planBases")
+            Self.inputs(planBases, &json)
+        }
+        Self.optional("previous", previous, &json)
+        if let replaced {
+            json.key("replaced")
+            Self.outputs(replaced, &json)
+        }
+        json.key("version")
+        json.string(version)
+        json.key("warnings")
+        json.int(warnings)
+        json.closeObject()
+        var data = Data(json.bytes)
+        data.append(0x0A)
+        return data
+    }
+
+    private static func optional(_ key: String, _ value: String?, _ json: inout PrettyJSON) {
+        guard let value else { return }
+        json.key(key)
+        json.string(value)
+    }
+
+    private static func input(_ input: Input, _ json: inout PrettyJSON) {
+        json.beginObject()
+        json.key("file")
+        json.string(input.file)
+        optional("importedFrom", input.importedFrom, &json)
+        optional("period", input.period, &json)
+        json.key("sha256")
+        json.string(input.sha256)
+        optional("unit", input.unit, &json)
+        json.closeObject()
+    }
+
+    private static func inputs(_ inputs: [Input], _ json: inout PrettyJSON) {
+        json.beginArray()
+        for item in inputs { input(item, &json) }
+        json.closeArray()
+    }
+
+    private static func outputs(_ outputs: [Output], _ json: inout PrettyJSON) {
+        json.beginArray()
+        for o in outputs {
+            json.beginObject()
+            json.key("bytes")
+            json.int(o.bytes)
+            json.key("file")
+            json.string(o.file)
+            json.key("format")
+            json.string(o.format)
+            json.key("requested")
+            json.bool(o.requested)
+            json.key("sha256")
+            json.string(o.sha256)
+            json.closeObject()
+        }
+        json.closeArray()
+    }
 }
 
 /// The mark `baocao sent` leaves in a version's folder.
@@ -234,6 +372,38 @@ struct CompileRecord {
     var formats: [String]
     var document: ReportDocument
     var diagnostics: [Diagnostic]
+    /// The inputs' digests, shared by the reports of one workspace in a batch.
+    var inputDigests = InputDigests()
+}
+
+/// The SHA-256 and import header of each input file, read and computed once per workspace:
+/// a batch compiles several periods from the same plan and data files.
+final class InputDigests: @unchecked Sendable {
+    struct Entry {
+        /// Empty when the file could not be read.
+        var sha256: String
+        var importedFrom: String?
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    func entry(_ path: String) -> Entry {
+        lock.lock()
+        let known = entries[path]
+        lock.unlock()
+        if let known { return known }
+        let entry: Entry
+        if let data = FileManager.default.contents(atPath: path) {
+            entry = Entry(sha256: FileDigest.sha256(data), importedFrom: ImportHeader.workbook(in: data))
+        } else {
+            entry = Entry(sha256: "", importedFrom: nil)
+        }
+        lock.lock()
+        entries[path] = entry
+        lock.unlock()
+        return entry
+    }
 }
 
 /// The first line of a data file written by `baocao import`, naming the workbook.
@@ -508,17 +678,13 @@ struct VersionWriter {
     private func makeManifest(version: String, previous: String?, outputs: [Manifest.Output], replaced: [Manifest.Output]) throws
         -> Manifest
     {
-        let fm = FileManager.default
-        func digest(_ path: String) -> (String, Data?) {
-            guard let data = fm.contents(atPath: path) else { return ("", nil) }
-            return (FileDigest.sha256(data), data)
-        }
-        let plan = Manifest.Input(file: record.planPath, sha256: digest(record.planPath).0)
-        let bases = record.plan.bases.map { Manifest.Input(file: $0, sha256: digest($0).0) }
+        let digests = record.inputDigests
+        let plan = Manifest.Input(file: record.planPath, sha256: digests.entry(record.planPath).sha256)
+        let bases = record.plan.bases.map { Manifest.Input(file: $0, sha256: digests.entry($0).sha256) }
         let inputs = record.submissions.sorted { $0.relativePath < $1.relativePath }.map { s -> Manifest.Input in
-            let (sha, data) = digest(s.file)
+            let entry = digests.entry(s.file)
             return Manifest.Input(
-                file: s.relativePath, sha256: sha, unit: s.unit, period: s.period.code, importedFrom: data.flatMap(ImportHeader.workbook))
+                file: s.relativePath, sha256: entry.sha256, unit: s.unit, period: s.period.code, importedFrom: entry.importedFrom)
         }
         let figures = record.document.figures.map { f in
             Manifest.FigureEntry(

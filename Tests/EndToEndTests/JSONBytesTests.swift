@@ -36,3 +36,38 @@ final class JSONBytesTests: XCTestCase {
         }
     }
 }
+
+extension JSONBytesTests {
+    /// Every optional field of the manifest present and absent, against JSONEncoder.
+    func testManifestsWithAndWithoutTheirOptionalFieldsAreWhatJSONEncoderWrites() throws {
+        let output = Manifest.Output(
+            file: "bao-cao-2026-Q3.md", format: "md", sha256: String(repeating: "a", count: 64), bytes: 12, requested: true)
+        for variant in 0..<4 {
+            let full = variant % 2 == 0
+            let manifest = Manifest(
+                period: "2026-Q3", periodLabel: "quý III năm 2026", version: "v002", previous: full ? "v001" : nil,
+                plan: Manifest.Input(file: "Plans/a \"b\".yaml", sha256: "00"),
+                planBases: variant == 0 ? [Manifest.Input(file: "Plans/base.yaml", sha256: "11")] : (variant == 2 ? [] : nil),
+                dataFolder: "Plans/data",
+                inputs: [
+                    Manifest.Input(
+                        file: "2026-Q3/a.yaml", sha256: "22", unit: full ? "ttpvhcc" : nil, period: full ? "2026-Q3" : nil,
+                        importedFrom: full ? "bieu-mau.xlsx" : nil)
+                ],
+                options: Manifest.Options(
+                    formats: full ? ["docx", "md"] : [], number: full ? "15" : nil, date: full ? "2026-09-18" : nil, partial: !full,
+                    draft: full),
+                outputs: full ? [output] : [],
+                figures: [
+                    Manifest.FigureEntry(
+                        id: "f1", indicator: "ho_so", label: "Hồ sơ\ttiếp nhận", period: "2026-Q3", unit: full ? "ttpvhcc" : nil,
+                        unitName: full ? "Trung tâm" : nil, value: full ? 1234.5 : nil, text: "1.234,5", measure: full ? "hồ sơ" : nil,
+                        sources: [Manifest.Source(file: "2026-Q3/a.yaml", line: 9, column: 22, value: full ? 12 : nil)])
+                ],
+                errors: variant, warnings: 3, replaced: full ? [output] : nil)
+            XCTAssertEqual(
+                String(decoding: try manifest.encoded(), as: UTF8.self), String(decoding: try foundation(manifest), as: UTF8.self),
+                "variant \(variant)")
+        }
+    }
+}
