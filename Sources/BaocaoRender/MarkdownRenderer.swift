@@ -169,8 +169,11 @@ public struct MarkdownRenderer: Renderer {
             // Nothing to escape or fold (most text): the loop above would copy it as it is.
             out = text
         }
-        if atLineStart, let first = out.first, "#+-=".contains(first) { out = "\\" + out }
-        if atLineStart, let dot = out.firstIndex(where: { !$0.isNumber }), dot != out.startIndex,
+        // A first byte that is ASCII and neither a digit nor one of "#+-=" starts a character
+        // that is neither a number nor one of those marks: nothing to escape at the line start.
+        guard atLineStart, let lead = out.utf8.first, lead >= 0x80 || Self.mayStartLineMark(lead) else { return out }
+        if let first = out.first, "#+-=".contains(first) { out = "\\" + out }
+        if let dot = out.firstIndex(where: { !$0.isNumber }), dot != out.startIndex,
             out[dot] == "." || out[dot] == ")"
         {
             out.insert("\\", at: dot)
@@ -179,6 +182,17 @@ public struct MarkdownRenderer: Renderer {
     }
 
     func cell(_ text: String) -> String { esc(text, atLineStart: false) }
+
+    /// Whether an ASCII byte may start what `esc` escapes at a line start: a digit, "#", "+",
+    /// "-" or "=".
+    static func mayStartLineMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "#"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The bytes of the characters `esc` escapes or folds into a space.
     static func isSpecial(_ byte: UInt8) -> Bool {

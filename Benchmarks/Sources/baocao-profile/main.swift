@@ -14,7 +14,7 @@ import Foundation
 // awaiting, so the process never parks in dispatch_main (see README.md, "Profiling").
 
 enum Scenario: String, CaseIterable {
-    case compile, scale1, scale10, docx10k, yaml, dataloader
+    case compile, scale1, scale10, docx10k, yaml, dataloader, docx, html, md
 
     var summary: String {
         switch self {
@@ -24,6 +24,9 @@ enum Scenario: String, CaseIterable {
         case .docx10k: return "render to DOCX the example with a 10,000-row appendix table"
         case .yaml: return "parse a generated 4 MB unit file (YAMLSource)"
         case .dataloader: return "load and check a generated 4 MB unit file (DataLoader)"
+        case .docx: return "render the compiled example to DOCX"
+        case .html: return "render the compiled example to HTML"
+        case .md: return "render the compiled example to Markdown"
         }
     }
 
@@ -50,6 +53,15 @@ enum Scenario: String, CaseIterable {
             let file = Synthetic.largeUnitFile(megabytes: 4)
             let plan = Example.loaded.plan
             return { DataLoader(plan: plan).load(text: file.text, displayPath: file.path).submissions.count }
+        case .docx:
+            let document = Example.loaded.document
+            return { try DOCXRenderer().render(document).count }
+        case .html:
+            let document = Example.loaded.document
+            return { try HTMLRenderer().render(document).count }
+        case .md:
+            let document = Example.loaded.document
+            return { try MarkdownRenderer().render(document).count }
         }
     }
 

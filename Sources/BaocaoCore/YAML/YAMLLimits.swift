@@ -20,155 +20,157 @@ public enum YAMLLimits {
 
     /// Scans the text without parsing it. Returns the first limit it breaks.
     static func prescan(_ text: String, displayPath: String) -> Diagnostic? {
-        var line = 1
-        var column = 0
-        var flowDepth = 0
-        var atLineStart = true
-        var lineDepth = 0
-        var inDouble = false
-        var inSingle = false
-        var inComment = false
-        var previous: Unicode.Scalar = " "
-        var aliases = 0
-        var pendingAlias: (line: Int, column: Int)?
-        var afterAlias = false
-        func at(_ l: Int, _ c: Int) -> SourceLocation { SourceLocation(file: displayPath, line: l, column: c) }
-
-        for scalar in text.unicodeScalars {
-            column += 1
-            if scalar == "\n" {
-                line += 1
-                column = 0
-                atLineStart = true
-                lineDepth = 0
-                inComment = false
-                inSingle = false
-                pendingAlias = nil
-                afterAlias = false
-                previous = scalar
-                continue
-            }
-            if inComment { continue }
-            if inDouble {
-                if scalar == "\"" && previous != "\\" { inDouble = false }
-                previous = scalar == "\\" && previous == "\\" ? " " : scalar
-                continue
-            }
-            if inSingle {
-                if scalar == "'" { inSingle = false }
-                previous = scalar
-                continue
-            }
-            if atLineStart {
-                if scalar == " " || ((scalar == "-" || scalar == "?") && (previous == " " || previous == "\n" || column == 1)) {
-                    lineDepth += 1
-                    if lineDepth > maximumDepth * 2 {
-                        return .error(
-                            at(line, column), "cấu trúc lồng nhau quá sâu (hơn \(maximumDepth) mức); tệp bị từ chối (nesting too deep)")
-                    }
-                    previous = scalar
-                    continue
-                }
-                atLineStart = false
-            }
-            // An alias used as a mapping key would be hashed in full by the parser: refuse it.
-            if let alias = pendingAlias {
-                if afterAlias {
-                    if scalar == ":" {
-                        return .error(at(alias.line, alias.column), "không dùng alias (*…) làm khóa (an alias may not be used as a key)")
-                    }
-                    if scalar != " " && scalar != "\t" { pendingAlias = nil }
-                } else if scalar == " " || scalar == "\t" {
-                    afterAlias = true
-                } else if scalar == ":" {
-                    return .error(at(alias.line, alias.column), "không dùng alias (*…) làm khóa (an alias may not be used as a key)")
-                } else if ",]}".unicodeScalars.contains(scalar) {
-                    pendingAlias = nil
-                }
-            }
-            switch scalar {
-            case "#" where previous == " " || previous == "\t" || column == 1:
-                inComment = true
-            case "\"":
-                inDouble = true
-            case "'" where previous == " " || previous == ":" || previous == "[" || previous == "{" || previous == "," || column == 1:
-                inSingle = true
-            case "[", "{":
-                flowDepth += 1
-                if flowDepth > maximumDepth {
-                    return .error(
-                        at(line, column), "cấu trúc lồng nhau quá sâu (hơn \(maximumDepth) mức ngoặc); tệp bị từ chối (nesting too deep)")
-                }
-            case "]", "}":
-                flowDepth = max(0, flowDepth - 1)
-            case "*" where previous == " " || previous == "[" || previous == "{" || previous == "," || column == 1:
-                aliases += 1
-                if aliases > maximumAliases {
-                    return .error(at(line, column), "quá nhiều alias (hơn \(maximumAliases)); tệp bị từ chối (too many aliases)")
-                }
-                pendingAlias = (line, column)
-                afterAlias = false
-            default:
-                break
-            }
-            previous = scalar
-        }
-        return nil
+        YAMLSource.withUTF8(text) { prescan($0, displayPath: displayPath) }
     }
 
     /// Counts the nodes and the text of a composed tree as if every alias were expanded (as the
     /// readers will walk it), stopping as soon as a limit is passed, so the count itself is
     /// bounded. The limit is reported where an alias is expanded: the innermost node written in
-    /// the file (not inside an alias's copy) on the way to the node that passed the limit.
+    /// the file (not inside an alias's copy of an anchored node) on the way to the node that
+    /// passed the limit.
     static func checkExpansion(_ root: Node, displayPath: String) -> Diagnostic? {
-        var nodes = maximumExpandedNodes
-        var bytes = maximumExpandedTextBytes
-        // Depth-first with an explicit stack: a deep tree cannot overflow the call stack.
-        // `site` is the mark of the nearest node written at its own place in the file, not
-        // inside an alias's copy of an anchored node (see `children(of:)`).
-        var stack: [(node: Node, site: Mark?, inCopy: Bool)] = [(root, root.mark, false)]
-        while let (node, site, inCopy) = stack.popLast() {
-            nodes -= 1
-            if case .scalar(let s) = node { bytes -= s.string.utf8.count }
-            if nodes < 0 || bytes < 0 {
-                let what =
-                    nodes < 0
-                    ? "hơn \(VietnameseFormat.count(maximumExpandedNodes)) nút dữ liệu (tính cả các alias *… được triển khai); tệp bị từ chối (too many nodes after alias expansion)"
-                    : "hơn \(maximumExpandedTextBytes / 1_048_576) MB văn bản sau khi triển khai các alias *…; tệp bị từ chối (too much text after alias expansion)"
-                return .error(SourceLocation(file: displayPath, line: site?.line ?? 0, column: site?.column ?? 0), "tệp có " + what)
-            }
-            for (child, isCopy) in children(of: node).reversed() {
-                let copy = inCopy || isCopy
-                stack.append((child, copy ? site : child.mark, copy))
-            }
-        }
-        return nil
+        checkTree(root, displayPath: displayPath, findControls: false).limit
     }
 
-    /// The children of a mapping (keys and values) or a sequence in the order written, each
-    /// with whether it is an alias's copy of an anchored node. A copy carries the mark of its
-    /// anchor, written before the alias: before its key (a mapping's value), or not after the
-    /// item before it, or before its sequence (an item). Keys are never copies.
-    static func children(of node: Node) -> [(node: Node, isCopy: Bool)] {
-        func position(_ mark: Mark?) -> (Int, Int) { (mark?.line ?? 0, mark?.column ?? 0) }
-        var out: [(Node, Bool)] = []
-        switch node {
-        case .scalar, .alias:
-            break
-        case .mapping(let m):
-            for (k, v) in m {
-                out.append((k, false))
-                out.append((v, v.mark != nil && position(v.mark) < position(k.mark)))
+    /// `checkExpansion`, and with `findControls` the first `controlLimit` keys and values written
+    /// in the file (alias copies are not looked at again) that hold a forbidden character, in
+    /// the order written (see `YAMLSource.controlCharacter(in:displayPath:)`). One walk, without
+    /// an array of children per node: each mapping or sequence on the way down is a frame that
+    /// hands out its children in the order written.
+    ///
+    /// A child is an alias's copy of an anchored node when it carries the mark of its anchor,
+    /// written before the alias: before its key (a mapping's value), or not after the item
+    /// before it, or before its sequence (an item). Keys are never copies. Everything inside a
+    /// copy is a copy, and takes the mark of the nearest node written at its own place (`site`).
+    static func checkTree(
+        _ root: Node, displayPath: String, findControls: Bool, controlLimit: Int = 20
+    ) -> (limit: Diagnostic?, controls: [Diagnostic]) {
+        var walk = TreeWalk(displayPath: displayPath, findControls: findControls, controlLimit: controlLimit)
+        let limit = walk.run(root)
+        return (limit, walk.controls)
+    }
+
+    /// The state of `checkTree`. Depth-first with an explicit stack of frames, one per mapping
+    /// or sequence on the way down: a deep tree cannot overflow the call stack. A node is copied
+    /// out of its parent once, when it is reached; scalars, most of the nodes, are never stacked.
+    private struct TreeWalk {
+        let displayPath: String
+        let findControls: Bool
+        let controlLimit: Int
+        var nodes = maximumExpandedNodes
+        var bytes = maximumExpandedTextBytes
+        var controls: [Diagnostic] = []
+        var frames: [Frame] = []
+
+        init(displayPath: String, findControls: Bool, controlLimit: Int) {
+            self.displayPath = displayPath
+            self.findControls = findControls
+            self.controlLimit = controlLimit
+        }
+
+        /// A mapping or sequence being walked: `index` counts the children handed out (a
+        /// mapping's keys and values alternate); `last` is where the last item of a sequence
+        /// written at its own place is.
+        struct Frame {
+            enum Container {
+                case mapping(Node.Mapping)
+                case sequence(Node.Sequence)
             }
-        case .sequence(let s):
-            var last = position(node.mark)
-            for (index, item) in s.enumerated() {
-                let here = position(item.mark)
-                let isCopy = item.mark != nil && (index == 0 ? here < last : here <= last)
-                out.append((item, isCopy))
-                if !isCopy { last = here }
+            let container: Container
+            var index = 0
+            let count: Int
+            let site: Mark?
+            let inCopy: Bool
+            var last: (Int, Int)
+
+            init(container: Container, count: Int, site: Mark?, inCopy: Bool, last: (Int, Int)) {
+                self.container = container
+                self.count = count
+                self.site = site
+                self.inCopy = inCopy
+                self.last = last
             }
         }
-        return out
+
+        mutating func run(_ root: Node) -> Diagnostic? {
+            if let limit = enter(root, site: Self.mark(of: root), inCopy: false) { return limit }
+            while let top = frames.indices.last {
+                let index = frames[top].index
+                guard index < frames[top].count else {
+                    frames.removeLast()
+                    continue
+                }
+                let parentSite = frames[top].site
+                let parentInCopy = frames[top].inCopy
+                switch frames[top].container {
+                case .mapping(let m):
+                    let pair = m[m.startIndex + index / 2]
+                    let keyMark = Self.mark(of: pair.key)
+                    if index % 2 == 0 {
+                        // Keys are never copies. After a scalar key (the usual) its value is
+                        // taken at once; after a mapping or sequence, once that is walked.
+                        frames[top].index = index + 1
+                        let depth = frames.count
+                        if let limit = enter(pair.key, site: parentInCopy ? parentSite : keyMark, inCopy: parentInCopy) { return limit }
+                        guard frames.count == depth else { continue }
+                    }
+                    frames[top].index = index / 2 * 2 + 2
+                    let valueMark = Self.mark(of: pair.value)
+                    let copy = parentInCopy || (valueMark != nil && Self.position(valueMark) < Self.position(keyMark))
+                    if let limit = enter(pair.value, site: copy ? parentSite : valueMark, inCopy: copy) { return limit }
+                case .sequence(let q):
+                    frames[top].index = index + 1
+                    let item = q[q.startIndex + index]
+                    let itemMark = Self.mark(of: item)
+                    let here = Self.position(itemMark)
+                    let isCopy = itemMark != nil && (index == 0 ? here < frames[top].last : here <= frames[top].last)
+                    if !isCopy { frames[top].last = here }
+                    let copy = parentInCopy || isCopy
+                    if let limit = enter(item, site: copy ? parentSite : itemMark, inCopy: copy) { return limit }
+                }
+            }
+            return nil
+        }
+
+        /// Counts `node`, looks at it when it is a scalar and stacks it when it has children.
+        /// Returns the limit passed, reported at `site`.
+        mutating func enter(_ node: Node, site: Mark?, inCopy: Bool) -> Diagnostic? {
+            nodes -= 1
+            switch node {
+            case .scalar(let s):
+                bytes -= s.string.utf8.count
+                if findControls, !inCopy, controls.count < controlLimit,
+                    let found = YAMLSource.controlCharacter(in: s, displayPath: displayPath)
+                {
+                    controls.append(found)
+                }
+            case .mapping(let m):
+                frames.append(Frame(container: .mapping(m), count: 2 * m.count, site: site, inCopy: inCopy, last: (0, 0)))
+            case .sequence(let q):
+                frames.append(Frame(container: .sequence(q), count: q.count, site: site, inCopy: inCopy, last: Self.position(q.mark)))
+            case .alias:
+                break
+            }
+            guard nodes < 0 || bytes < 0 else { return nil }
+            let what =
+                nodes < 0
+                ? "hơn \(VietnameseFormat.count(maximumExpandedNodes)) nút dữ liệu (tính cả các alias *… được triển khai); tệp bị từ chối (too many nodes after alias expansion)"
+                : "hơn \(maximumExpandedTextBytes / 1_048_576) MB văn bản sau khi triển khai các alias *…; tệp bị từ chối (too much text after alias expansion)"
+            return .error(SourceLocation(file: displayPath, line: site?.line ?? 0, column: site?.column ?? 0), "tệp có " + what)
+        }
+
+        /// The node's mark, read from its payload (`Node.mark` copies the payload out first).
+        @inline(__always)
+        static func mark(of node: Node) -> Mark? {
+            switch node {
+            case .scalar(let s): return s.mark
+            case .mapping(let m): return m.mark
+            case .sequence(let q): return q.mark
+            case .alias(let a): return a.mark
+            }
+        }
+
+        @inline(__always)
+        static func position(_ mark: Mark?) -> (Int, Int) { (mark?.line ?? 0, mark?.column ?? 0) }
     }
 }

@@ -26,26 +26,22 @@ extension YAMLSource {
     /// Every key and value written in the file (alias copies are not walked again) that holds a
     /// forbidden character, at most `limit` of them.
     static func controlCharacters(in root: Node, displayPath: String, limit: Int = 20) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        var stack: [Node] = [root]
-        while let node = stack.popLast(), found.count < limit {
-            switch node {
-            case .scalar(let s):
-                guard s.style == .doubleQuoted, let bad = s.string.unicodeScalars.firstIndex(where: isForbidden) else { continue }
-                let before = String(String.UnicodeScalarView(s.string.unicodeScalars[..<bad]).suffix(30))
-                let after = before.isEmpty ? "ở đầu chuỗi" : "sau “\(before)”"
-                let code = codePoint(s.string.unicodeScalars[bad].value)
-                found.append(
-                    .error(
-                        SourceLocation(file: displayPath, line: s.mark?.line ?? 0, column: s.mark?.column ?? 0),
-                        "chuỗi có ký tự điều khiển \(code) \(after); hãy xóa ký tự này (control character \(code) in text)"))
-            case .alias:
-                continue
-            case .mapping, .sequence:
-                stack += YAMLLimits.children(of: node).reversed().filter { !$0.isCopy }.map(\.node)
-            }
-        }
-        return found
+        YAMLLimits.checkTree(root, displayPath: displayPath, findControls: true, controlLimit: limit).controls
+    }
+
+    /// The diagnostic for a double-quoted scalar holding a forbidden character, at the scalar,
+    /// naming the first such character and the text before it; nil for any other scalar.
+    static func controlCharacter(in s: Node.Scalar, displayPath: String) -> Diagnostic? {
+        // Most texts have none: their bytes are searched first (YAMLBytes.swift).
+        guard s.style == .doubleQuoted, withUTF8(s.string, hasForbidden),
+            let bad = s.string.unicodeScalars.firstIndex(where: isForbidden)
+        else { return nil }
+        let before = String(String.UnicodeScalarView(s.string.unicodeScalars[..<bad]).suffix(30))
+        let after = before.isEmpty ? "ở đầu chuỗi" : "sau “\(before)”"
+        let code = codePoint(s.string.unicodeScalars[bad].value)
+        return .error(
+            SourceLocation(file: displayPath, line: s.mark?.line ?? 0, column: s.mark?.column ?? 0),
+            "chuỗi có ký tự điều khiển \(code) \(after); hãy xóa ký tự này (control character \(code) in text)")
     }
 
     /// The line and column of the character at `offset`, counted in `Character`s as Yams counts

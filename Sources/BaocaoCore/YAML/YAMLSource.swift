@@ -67,11 +67,15 @@ public enum YAMLSource {
             bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
             return nil
         }
-        if let limit = YAMLLimits.prescan(text, displayPath: displayPath) {
+        // The scans before parsing, over the bytes (YAMLBytes.swift).
+        let (limit, tab, hasEscape) = withUTF8(text) { bytes in
+            (YAMLLimits.prescan(bytes, displayPath: displayPath), firstIndentationTab(in: bytes), contains(UInt8(ascii: "\\"), in: bytes))
+        }
+        if let limit {
             bag.append(limit)
             return nil
         }
-        if let tab = firstIndentationTab(in: text) {
+        if let tab {
             bag.error(
                 SourceLocation(file: displayPath, line: tab.line, column: tab.column),
                 "dùng ký tự tab để thụt lề; YAML chỉ cho phép dấu cách (tab used for indentation; use spaces)")
@@ -81,18 +85,19 @@ public enum YAMLSource {
             // No tags are resolved: readers take every scalar as text and read numbers,
             // booleans and nulls themselves. Yams's default resolver runs up to seven regular
             // expressions on each scalar when it hashes mapping keys to find duplicates.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            guard let node = try Yams.compose(yaml: text, .basic, .default, yamsEncoding) else {
                 bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
-                return nil
-            }
-            if let limit = YAMLLimits.checkExpansion(node, displayPath: displayPath) {
-                bag.append(limit)
                 return nil
             }
             // A control character can only reach a value through an escape ("\a") in a
             // double-quoted scalar (raw ones stop the reader), so without a backslash in the
-            // text there is nothing to look for and the tree is not walked again.
-            let controls = text.utf8.contains(UInt8(ascii: "\\")) ? controlCharacters(in: node, displayPath: displayPath) : []
+            // text there is nothing to look for. The limits and the control characters are
+            // checked in one walk of the tree; a limit passed is reported alone.
+            let (limit, controls) = YAMLLimits.checkTree(node, displayPath: displayPath, findControls: hasEscape)
+            if let limit {
+                bag.append(limit)
+                return nil
+            }
             if !controls.isEmpty {
                 bag.append(contentsOf: controls)
                 return nil
@@ -106,6 +111,11 @@ public enum YAMLSource {
             return nil
         }
     }
+
+    /// The encoding Yams hands the text to libyaml in: its default, decided once. Yams works it
+    /// out on every parse by reading the whole process environment (for an override in
+    /// YAMS_DEFAULT_ENCODING), which cost more than parsing a small unit file.
+    nonisolated(unsafe) static let yamsEncoding = Parser.Encoding.default
 
     /// libyaml names the line after the last for a problem at the end of the file; the officer
     /// is shown the end of the last line instead, which exists in the editor.
@@ -305,24 +315,7 @@ public enum YAMLSource {
     /// Lines end at a line feed not preceded by a carriage return (as splitting the text's
     /// characters at "\n" would end them); only spaces precede the tab, so bytes count columns.
     static func firstIndentationTab(in text: String) -> (line: Int, column: Int)? {
-        var line = 1
-        var column = 0
-        var inIndentation = true
-        for byte in text.utf8 {
-            // LF ends a line, also as the second half of CR LF; a CR is no indentation.
-            if byte == 0x0A {
-                line += 1
-                column = 0
-                inIndentation = true
-                continue
-            }
-            if byte == 0x0D { continue }
-            guard inIndentation else { continue }
-            column += 1
-            if byte == 0x09 { return (line, column) }
-            if byte != 0x20 { inIndentation = false }
-        }
-        return nil
+        withUTF8(text) { firstIndentationTab(in: $0) }
     }
 
     /// Whether NFC normalisation would leave `text` as it is, decided without Foundation: true
@@ -333,12 +326,7 @@ public enum YAMLSource {
     /// operators (U+2190–U+22FF: →, ≤, ≥), box drawing and shapes (U+2500–U+25FF: the ─ of the
     /// plan's comments). False means "maybe".
     static func isCertainlyNFC(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { s in
-            switch s.value {
-            case 0..<0x0300, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x2190...0x22FF, 0x2500...0x25FF: return true
-            default: return false
-            }
-        }
+        withUTF8(text) { isCertainlyNFC($0) }
     }
 
     /// Yams names the first of two duplicate keys; the mistake is usually the second.

@@ -32,7 +32,12 @@ public struct YNode {
 
     public var isNull: Bool {
         guard case .scalar(let s) = node else { return false }
-        return s.style == .plain && (s.tag.rawValue == "tag:yaml.org,2002:null" || ["", "~", "null", "Null", "NULL"].contains(s.string))
+        guard s.style == .plain else { return false }
+        // A switch rather than an array literal's `contains`, which built the array on every call.
+        switch s.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return s.tag.rawValue == "tag:yaml.org,2002:null"
+        }
     }
 
     var scalar: Node.Scalar? {
@@ -135,6 +140,8 @@ public final class YMapping {
     /// Names the mapping in messages, e.g. "units[2]" or "reporting".
     public let context: String
     private var pairs: [(key: String, keyNode: YNode, value: YNode)] = []
+    /// The keys of `pairs`, in order (searched without copying the pairs).
+    private var pairKeys: [String] = []
     private var known: [String] = []
 
     init(_ node: YNode, bag: DiagnosticBag, context: String) {
@@ -142,7 +149,12 @@ public final class YMapping {
         self.bag = bag
         self.context = context
         if case .mapping(let mapping) = node.node {
-            for (k, v) in mapping {
+            pairs.reserveCapacity(mapping.count)
+            pairKeys.reserveCapacity(mapping.count)
+            known.reserveCapacity(8)
+            // By index: iterating a Yams mapping copies all its pairs into a new array first.
+            for index in mapping.startIndex..<mapping.endIndex {
+                let (k, v) = mapping[index]
                 let keyNode = YNode(node: k, file: node.file)
                 guard let key = k.scalar?.string else {
                     bag.error(
@@ -151,22 +163,28 @@ public final class YMapping {
                     continue
                 }
                 pairs.append((key, keyNode, YNode(node: v, file: node.file)))
+                pairKeys.append(key)
             }
         }
     }
 
     public var location: SourceLocation { node.location }
-    public var keys: [String] { pairs.map(\.key) }
+    public var keys: [String] { pairKeys }
 
     /// The value at `key`, or nil. Marks the key as known.
     public func value(_ key: String) -> YNode? {
         known.append(key)
-        return pairs.first { $0.key == key }?.value
+        return firstIndex(of: key).map { pairs[$0].value }
     }
 
     /// The location of `key` itself (for messages about the key).
     public func keyLocation(_ key: String) -> SourceLocation? {
-        pairs.first { $0.key == key }?.keyNode.location
+        firstIndex(of: key).map { pairs[$0].keyNode.location }
+    }
+
+    /// Where `key` first is in `pairs`, found without copying the pairs passed over.
+    private func firstIndex(of key: String) -> Int? {
+        pairKeys.firstIndex(of: key)
     }
 
     /// The value at `key`; records "missing" when absent or empty and `required`.

@@ -5,7 +5,7 @@ import BaocaoDocument
 /// Charts are collected in document order; the renderer writes their parts.
 struct DOCXBodyWriter {
     let document: ReportDocument
-    private var x = XMLWriter(declaration: false)
+    private var x = XMLWriter(declaration: false, capacity: 0)
     private(set) var charts: [Chart] = []
     /// Set after a table, so that two tables are never adjacent (Word would merge them) and a
     /// section never ends on a table.
@@ -16,12 +16,12 @@ struct DOCXBodyWriter {
     }
 
     /// The whole `word/document.xml`.
-    mutating func write() -> String {
-        var out = XMLWriter()
-        out.open(
+    mutating func write() -> [UInt8] {
+        x = XMLWriter(declaration: true, capacity: 1 << 17)
+        x.open(
             "w:document",
             ["xmlns:w": OOXML.w, "xmlns:r": OOXML.r, "xmlns:wp": OOXML.wp, "xmlns:a": OOXML.a, "xmlns:c": OOXML.c])
-        out.open("w:body")
+        x.open("w:body")
         headerTable()
         notices()
         title()
@@ -38,10 +38,9 @@ struct DOCXBodyWriter {
                 endSection(landscape: landscape, newPage: true, last: i == document.appendices.count - 1)
             }
         }
-        out.append(x)
-        out.close("w:body")
-        out.close("w:document")
-        return out.xml
+        x.close("w:body")
+        x.close("w:document")
+        return x.bytes
     }
 
     // MARK: Header, title, addressees, notices
@@ -218,9 +217,10 @@ struct DOCXBodyWriter {
     private func tableLayout(_ t: Table, textWidth: Int) -> (size: Double, margin: Int, widths: [Int]) {
         let largest = PageLayout.tableFontSize(columns: t.columns.count, textWidth: textWidth)
         var size = largest
+        let longest = longestWords(t)
         while true {
             let margin = size >= 11 ? 85 : 57
-            let minimums = minimumWidths(t, size: size, margin: margin)
+            let minimums = minimumWidths(t, size: size, margin: margin, longest: longest)
             if minimums.reduce(0, +) <= textWidth || size <= 9 {
                 return (size, margin, PageLayout.columnWidths(t.columns, total: textWidth, minimums: minimums))
             }
@@ -232,26 +232,66 @@ struct DOCXBodyWriter {
     static func keepPercentTogether(_ text: String) -> String {
         // Most text has no per cent sign, and Foundation's search costs a UTF-16 copy of it.
         guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
-        return text.replacingOccurrences(of: " %", with: "\u{00A0}%")
+        let direct: String? = XMLText.withUTF8(text) { bytes in
+            guard XMLText.percentPairsAreASCIIBounded(bytes) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x20 && i + 1 < bytes.count && bytes[i + 1] == 0x25 {
+                    out.append(0xC2)
+                    out.append(0xA0)
+                } else {
+                    out.append(bytes[i])
+                }
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return direct ?? text.replacingOccurrences(of: " %", with: "\u{00A0}%")
+    }
+
+    /// The largest advance, in units of 1/2048 em, of a word of `text`: words are separated by
+    /// spaces and line feeds. Text of characters that stand alone as grapheme clusters (below
+    /// U+0300 but CR, or in U+1E00–U+1EFF) is measured scalar by scalar; other text is split
+    /// by `Character` as before.
+    static func longestWordUnits(_ text: String, _ face: TextMetrics.Face) -> Int {
+        var longest = 0
+        var current = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 || value == 0x0A {
+                longest = max(longest, current)
+                current = 0
+            } else if value == 0x0D || (value >= 0x300 && !(0x1E00...0x1EFF).contains(value)) {
+                return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { TextMetrics.units(String($0), face: face) }
+                    .max() ?? 0
+            } else {
+                current += TextMetrics.advance(scalar, face: face)
+            }
+        }
+        return max(longest, current)
     }
 
     /// The narrowest each column can be without breaking a word: its longest word, in the header
-    /// (bold) or the cells, plus the cell margins.
-    private func minimumWidths(_ t: Table, size: Double, margin: Int) -> [Int] {
-        func longestWord(_ text: String, _ face: TextMetrics.Face) -> Int {
-            text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { TextMetrics.twips(String($0), size: size, face: face) }
-                .max() ?? 0
-        }
-        return t.columns.enumerated().map { i, column in
-            var widest = longestWord(column.title, .bold)
-            if let unit = column.unit { widest = max(widest, longestWord("(\(unit))", .italic)) }
+    /// (bold) or the cells, plus the cell margins. Widths in twips grow with the advance in
+    /// units, so the longest word is found once, in units, for every size tried.
+    private func minimumWidths(_ t: Table, size: Double, margin: Int, longest: [Int]) -> [Int] {
+        longest.map { TextMetrics.twips(units: $0, size: size) + 2 * margin + 40 }
+    }
+
+    /// The advance of the longest word of each column, in units of 1/2048 em.
+    private func longestWords(_ t: Table) -> [Int] {
+        t.columns.enumerated().map { i, column in
+            var widest = Self.longestWordUnits(column.title, .bold)
+            if let unit = column.unit { widest = max(widest, Self.longestWordUnits("(\(unit))", .italic)) }
             for row in t.rows where i < row.count {
-                widest = max(widest, longestWord(Self.keepPercentTogether(row[i].text), .regular))
+                widest = max(widest, Self.longestWordUnits(Self.keepPercentTogether(row[i].text), .regular))
             }
             if let totals = t.totals, i < totals.count {
-                widest = max(widest, longestWord(Self.keepPercentTogether(totals[i].text), .bold))
+                widest = max(widest, Self.longestWordUnits(Self.keepPercentTogether(totals[i].text), .bold))
             }
-            return widest + 2 * margin + 40
+            return widest
         }
     }
 
@@ -526,26 +566,53 @@ struct DOCXBodyWriter {
     /// One or more runs: line feeds become `w:br`, tabs `w:tab`; spaces are kept.
     private mutating func run(_ text: String, _ properties: RunProperties) {
         guard !text.isEmpty else { return }
-        x.open("w:r")
+        x.raw("<w:r>")
         properties.write(&x)
-        var segment = ""
+        Self.runText(text, &x)
+        x.raw("</w:r>")
+    }
+
+    /// The content of a run: its text in `w:t` elements, cut at line ends (CR LF, CR or LF,
+    /// each a `w:br`) and tabs (`w:tab`), "5,4 %" held together by a no-break space.
+    static func runText(_ text: String, _ x: inout XMLWriter) {
         // "5,4 %" must not break between the number and its sign, in running text as in cells.
-        for character in Self.keepPercentTogether(text) {
-            switch character {
-            case "\n", "\r", "\r\n", "\t":
-                if !segment.isEmpty {
-                    x.raw("<w:t xml:space=\"preserve\">" + XMLText.escape(segment) + "</w:t>")
-                    segment = ""
-                }
-                x.empty(character == "\t" ? "w:tab" : "w:br")
-            default:
-                segment.append(character)
+        let direct = XMLText.withUTF8(text) { bytes in
+            guard XMLText.percentPairsAreASCIIBounded(bytes) else { return false }
+            runText(bytes, nbspBeforePercent: true, &x)
+            return true
+        }
+        if !direct {
+            XMLText.withUTF8(keepPercentTogether(text)) { runText($0, nbspBeforePercent: false, &x) }
+        }
+    }
+
+    /// Line ends and tabs are grapheme clusters of their own, so the cut by byte is the cut by
+    /// `Character`.
+    private static func runText(_ bytes: UnsafeBufferPointer<UInt8>, nbspBeforePercent: Bool, _ x: inout XMLWriter) {
+        let count = bytes.count
+        var start = 0
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            guard byte == 0x0A || byte == 0x0D || byte == 0x09 else {
+                i += 1
+                continue
             }
+            if start < i {
+                x.raw("<w:t xml:space=\"preserve\">")
+                x.escaped(UnsafeBufferPointer(rebasing: bytes[start..<i]), nbspBeforePercent: nbspBeforePercent, apostrophe: .xml)
+                x.raw("</w:t>")
+            }
+            x.raw(byte == 0x09 ? "<w:tab/>" : "<w:br/>")
+            if byte == 0x0D && i + 1 < count && bytes[i + 1] == 0x0A { i += 1 }
+            i += 1
+            start = i
         }
-        if !segment.isEmpty {
-            x.raw("<w:t xml:space=\"preserve\">" + XMLText.escape(segment) + "</w:t>")
+        if start < count {
+            x.raw("<w:t xml:space=\"preserve\">")
+            x.escaped(UnsafeBufferPointer(rebasing: bytes[start..<count]), nbspBeforePercent: nbspBeforePercent, apostrophe: .xml)
+            x.raw("</w:t>")
         }
-        x.close("w:r")
     }
 }
 

@@ -74,31 +74,40 @@ struct ParagraphProperties {
             x.close("w:tabs")
         }
         if spacingBefore != nil || spacingAfter != nil || line != nil {
-            var attributes: [(String, String)] = []
-            if let spacingBefore { attributes.append(("w:before", String(spacingBefore))) }
-            if let spacingAfter { attributes.append(("w:after", String(spacingAfter))) }
+            x.raw("<w:spacing")
+            if let spacingBefore { Self.attribute(&x, " w:before=\"", spacingBefore) }
+            if let spacingAfter { Self.attribute(&x, " w:after=\"", spacingAfter) }
             if let line {
-                attributes.append(("w:line", String(line)))
-                attributes.append(("w:lineRule", exactLine ? "exact" : "auto"))
+                Self.attribute(&x, " w:line=\"", line)
+                x.raw(exactLine ? " w:lineRule=\"exact\"" : " w:lineRule=\"auto\"")
             }
-            x.raw("<w:spacing" + attributes.map { " \($0.0)=\"\($0.1)\"" }.joined() + "/>")
+            x.raw("/>")
         }
         if indLeft != nil || indRight != nil || firstLine != nil || hanging != nil {
-            var attributes: [(String, String)] = []
-            if let indLeft { attributes.append(("w:left", String(indLeft))) }
-            if let indRight { attributes.append(("w:right", String(indRight))) }
+            x.raw("<w:ind")
+            if let indLeft { Self.attribute(&x, " w:left=\"", indLeft) }
+            if let indRight { Self.attribute(&x, " w:right=\"", indRight) }
             if let hanging {
-                attributes.append(("w:hanging", String(hanging)))
+                Self.attribute(&x, " w:hanging=\"", hanging)
             } else if let firstLine {
-                attributes.append(("w:firstLine", String(firstLine)))
+                Self.attribute(&x, " w:firstLine=\"", firstLine)
             }
-            x.raw("<w:ind" + attributes.map { " \($0.0)=\"\($0.1)\"" }.joined() + "/>")
+            x.raw("/>")
         }
         if let jc { x.empty("w:jc", ["w:val": jc]) }
         if let outlineLevel { x.empty("w:outlineLvl", ["w:val": String(outlineLevel)]) }
         if let mark { mark.write(&x) }
         if let sectPr { x.raw(sectPr) }
         x.close("w:pPr")
+    }
+}
+
+extension ParagraphProperties {
+    /// ` name="value"`, `start` holding the space, the name and the opening quote.
+    fileprivate static func attribute(_ x: inout XMLWriter, _ start: String, _ value: Int) {
+        x.raw(start)
+        x.int(value)
+        x.raw("\"")
     }
 }
 

@@ -24,7 +24,7 @@ public struct DOCXRenderer: Renderer {
             ("_rels/.rels", Data(DOCXParts.packageRelationships.utf8)),
             ("docProps/core.xml", Data(DOCXParts.coreProperties(document).utf8)),
             ("docProps/app.xml", Data(DOCXParts.extendedProperties(document).utf8)),
-            ("word/document.xml", Data(documentXML.utf8)),
+            ("word/document.xml", Data(documentXML)),
             ("word/_rels/document.xml.rels", Data(DOCXParts.documentRelationships(charts: charts.count).utf8)),
             ("word/styles.xml", Data(DOCXParts.styles.utf8)),
             ("word/settings.xml", Data(DOCXParts.settings.utf8)),

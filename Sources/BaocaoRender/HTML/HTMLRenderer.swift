@@ -15,20 +15,20 @@ public struct HTMLRenderer: Renderer {
     public func render(_ document: ReportDocument) throws -> Data {
         try TextCheck.validate(document)
         var writer = HTMLWriter(document: document)
-        return Data(writer.write().utf8)
+        return Data(writer.write())
     }
 }
 
 private struct HTMLWriter {
     let document: ReportDocument
-    private var out = ""
+    private var out = XMLWriter(declaration: false, capacity: 1 << 16)
     private var chartCount = 0
 
     init(document: ReportDocument) {
         self.document = document
     }
 
-    mutating func write() -> String {
+    mutating func write() -> [UInt8] {
         let d = document
         let language = d.metadata.language.isEmpty ? "vi" : d.metadata.language
         out += "<!DOCTYPE html>\n<html lang=\"\(esc(language))\">\n<head>\n"
@@ -54,7 +54,7 @@ private struct HTMLWriter {
             self.appendix(appendix)
         }
         out += "</article>\n</body>\n</html>\n"
-        return out
+        return out.bytes
     }
 
     // MARK: Header, notices, title
@@ -109,12 +109,24 @@ private struct HTMLWriter {
                 let level = min(max(h.level, 1), 3)
                 let text = level == 1 ? h.text.uppercased() : h.text
                 let line = h.number.isEmpty ? text : "\(h.number) \(text)"
-                out += "<h\(level + 1)>\(esc(line))</h\(level + 1)>\n"
+                out += "<h"
+                out.int(level + 1)
+                out += ">"
+                put(line)
+                out += "</h"
+                out.int(level + 1)
+                out += ">\n"
             case .paragraph(let p):
-                out += "<p>\(runs(p.runs))</p>\n"
+                out += "<p>"
+                runs(p.runs)
+                out += "</p>\n"
             case .list(let items):
                 out += "<ul class=\"dash\">"
-                for item in items { out += "<li>\(runs(item.runs))</li>" }
+                for item in items {
+                    out += "<li>"
+                    runs(item.runs)
+                    out += "</li>"
+                }
                 out += "</ul>\n"
             case .table(let t):
                 table(t)
@@ -124,19 +136,19 @@ private struct HTMLWriter {
         }
     }
 
-    private func runs(_ runs: [TextRun]) -> String {
-        runs.map { run in
-            var t = lines(run.text)
-            if run.italic { t = "<em>\(t)</em>" }
-            if run.bold { t = "<strong>\(t)</strong>" }
-            return t
-        }.joined()
+    private mutating func runs(_ runs: [TextRun]) {
+        for run in runs {
+            if run.bold { out += "<strong>" }
+            if run.italic { out += "<em>" }
+            lines(run.text)
+            if run.italic { out += "</em>" }
+            if run.bold { out += "</strong>" }
+        }
     }
 
-    /// Escaped text with line feeds as `<br>`.
-    private func lines(_ text: String) -> String {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map { esc(String($0)) }.joined(separator: "<br>")
+    /// Escaped text with line ends (CR LF, CR or LF) as `<br>`.
+    private mutating func lines(_ text: String) {
+        out.htmlLines(text)
     }
 
     private mutating func table(_ t: Table) {
@@ -150,12 +162,19 @@ private struct HTMLWriter {
             let total = weights.reduce(0, +)
             out += "<colgroup>"
             for weight in weights {
-                out += "<col style=\"width: \(String(format: "%.2f", weight / total * 100))%\">"
+                out += "<col style=\"width: "
+                out += HTMLStyle.percent(weight / total * 100)
+                out += "%\">"
             }
             out += "</colgroup><thead><tr>"
             for column in t.columns {
-                out += "<th scope=\"col\">\(lines(column.title))"
-                if let unit = column.unit, !unit.isEmpty { out += "<br><span class=\"unit\">(\(esc(unit)))</span>" }
+                out += "<th scope=\"col\">"
+                lines(column.title)
+                if let unit = column.unit, !unit.isEmpty {
+                    out += "<br><span class=\"unit\">("
+                    put(unit)
+                    out += ")</span>"
+                }
                 out += "</th>"
             }
             out += "</tr></thead>\n<tbody>\n"
@@ -163,7 +182,11 @@ private struct HTMLWriter {
             if let totals = t.totals { tableRow(totals, t.columns, totals: true) }
             out += "</tbody></table></div>\n"
         }
-        if let note = t.note, !note.isEmpty { out += "<p class=\"note\">\(lines(note))</p>\n" }
+        if let note = t.note, !note.isEmpty {
+            out += "<p class=\"note\">"
+            lines(note)
+            out += "</p>\n"
+        }
         out += "</figure>\n"
     }
 
@@ -171,13 +194,13 @@ private struct HTMLWriter {
         out += totals ? "<tr class=\"totals\">" : "<tr>"
         for (i, column) in columns.enumerated() {
             let text = i < cells.count ? cells[i].text : ""
-            let align: String
             switch column.alignment {
-            case .left: align = ""
-            case .center: align = " class=\"c\""
-            case .right: align = " class=\"r\""
+            case .left: out += "<td>"
+            case .center: out += "<td class=\"c\">"
+            case .right: out += "<td class=\"r\">"
             }
-            out += "<td\(align)>\(lines(text))</td>"
+            lines(text)
+            out += "</td>"
         }
         out += "</tr>\n"
     }
@@ -192,7 +215,7 @@ private struct HTMLWriter {
         }
         out += "<div class=\"scroll\">"
         chartCount += 1
-        out += SVGChartWriter(chart: c, number: chartCount).write()
+        out.append(SVGChartWriter(chart: c, number: chartCount).writer())
         out += "</div>\n<details><summary>Số liệu của biểu đồ</summary>"
         var columns = [Table.Column("")]
         columns += c.categories.map { Table.Column($0, alignment: .right) }
@@ -238,12 +261,79 @@ private struct HTMLWriter {
     }
 
     /// Escaped, with "98,7 %" held together by a no-break space as in the DOCX.
-    private func esc(_ text: String) -> String { XMLText.escapeHTML(DOCXBodyWriter.keepPercentTogether(text)) }
+    private func esc(_ text: String) -> String { XMLWriter.htmlEscaped(text) }
+
+    /// Writes `esc(text)`.
+    private mutating func put(_ text: String) {
+        out.htmlText(text)
+    }
+}
+
+extension XMLWriter {
+    /// HTML text: escaped, with "98,7 %" held together by a no-break space as in the DOCX.
+    static func htmlEscaped(_ text: String) -> String {
+        XMLText.escapeHTML(DOCXBodyWriter.keepPercentTogether(text))
+    }
+
+    /// Writes `htmlEscaped(text)`.
+    mutating func htmlText(_ text: String) {
+        XMLText.withUTF8(text) { htmlText($0) }
+    }
+
+    /// Writes `htmlEscaped` of the text in `bytes` (whole characters). Where every " %" and
+    /// every apostrophe stands between ASCII characters, both replacements are made in one pass
+    /// over the bytes; otherwise the text goes through `htmlEscaped`, and Foundation.
+    mutating func htmlText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if XMLText.percentPairsAreASCIIBounded(bytes) && Self.apostrophesStayASCIIBounded(bytes) {
+            escaped(bytes, nbspBeforePercent: true, apostrophe: .html)
+        } else {
+            raw(Self.htmlEscaped(String(decoding: bytes, as: UTF8.self)))
+        }
+    }
+
+    /// `XMLText.apostrophesAreASCIIBounded`, and no apostrophe is followed by a " %" (whose
+    /// space becomes a no-break space before the apostrophe is escaped).
+    private static func apostrophesStayASCIIBounded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard XMLText.apostrophesAreASCIIBounded(bytes) else { return false }
+        let count = bytes.count
+        for i in 0..<count where bytes[i] == 0x27 {
+            if i + 2 < count && bytes[i + 1] == 0x20 && bytes[i + 2] == 0x25 { return false }
+        }
+        return true
+    }
+
+    /// HTML text with line ends (CR LF, CR or LF) as `<br>`, each line as `htmlText` writes it.
+    /// A line end is a grapheme cluster of its own, so the cut by byte is the cut by `Character`.
+    mutating func htmlLines(_ text: String) {
+        XMLText.withUTF8(text) { bytes in
+            let count = bytes.count
+            var start = 0
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                guard byte == 0x0A || byte == 0x0D else {
+                    i += 1
+                    continue
+                }
+                htmlText(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                raw("<br>")
+                if byte == 0x0D && i + 1 < count && bytes[i + 1] == 0x0A { i += 1 }
+                i += 1
+                start = i
+            }
+            htmlText(UnsafeBufferPointer(rebasing: bytes[start..<count]))
+        }
+    }
+
+    /// Markup written as is (the HTML writer's `out += "…"`).
+    fileprivate static func += (writer: inout XMLWriter, markup: String) {
+        writer.raw(markup)
+    }
 }
 
 /// The page's style sheet: screen, phone and print (A4 as in the DOCX).
 enum HTMLStyle {
-    static var css: String {
+    static let css: String = {
         let margins = "\(mm(PageLayout.topMM)) \(mm(PageLayout.rightMM)) \(mm(PageLayout.bottomMM)) \(mm(PageLayout.leftMM))"
         let headerLeft = Int(PageLayout.headerLeftShare * 100)
         let closingLeft = Int(PageLayout.closingLeftShare * 100)
@@ -342,6 +432,20 @@ enum HTMLStyle {
             }
 
             """
+    }()
+
+    /// `String(format: "%.2f", value)` for a share between 0 and 100: the value times 100,
+    /// rounded, when it is not within a hair of a half (where the rounding of the exact binary
+    /// value decides, and Foundation is asked).
+    static func percent(_ value: Double) -> String {
+        let scaled = value * 100
+        let rounded = scaled.rounded()
+        guard value.sign == .plus, value <= 1_000_000, abs(abs(scaled - rounded) - 0.5) > 1e-6 else {
+            return String(format: "%.2f", value)
+        }
+        let hundredths = Int(rounded)
+        let fraction = hundredths % 100
+        return String(hundredths / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 
     private static func pt(_ points: Double) -> String { String(format: "%gpt", points) }

@@ -17,6 +17,11 @@ struct SVGChartWriter {
     private let labelSize = 13.0
 
     func write() -> String {
+        writer().xml
+    }
+
+    /// The SVG as bytes.
+    func writer() -> XMLWriter {
         let categories = chart.categories
         let values = ChartData.values(chart)
         let scale = Scale(for: chart)
@@ -126,7 +131,7 @@ struct SVGChartWriter {
             label(&s, item.label, x: item.x + 24, y: item.y, size: 13, anchor: "start")
         }
         s.close("svg")
-        return s.xml
+        return s
     }
 
     private func line(

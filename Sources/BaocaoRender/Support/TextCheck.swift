@@ -14,7 +14,26 @@ enum TextCheck {
 
     /// The first character XML cannot hold, if any.
     static func firstForbidden(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first { !XMLText.isAllowed($0) }
+        guard mayHoldForbidden(text) else { return nil }
+        return text.unicodeScalars.first { !XMLText.isAllowed($0) }
+    }
+
+    /// False when no byte of `text` can start a character XML cannot hold: a C0 control other
+    /// than tab, LF and CR, or EF BF BE / EF BF BF (U+FFFE, U+FFFF). Most text holds none.
+    static func mayHoldForbidden(_ text: String) -> Bool {
+        XMLText.withUTF8(text) { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                if byte == 0xEF && i + 2 < count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF) {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// "U+0007".
@@ -85,49 +104,50 @@ enum TextCheck {
             check(m.language, "ngôn ngữ (metadata.language)")
         }
 
-        mutating func blocks(_ blocks: [Block], _ part: String) {
+        mutating func blocks(_ blocks: [Block], _ part: @autoclosure () -> String) {
             for block in blocks {
                 switch block {
                 case .heading(let heading):
-                    check(heading.number, "số mục của đề mục “\(heading.text)” (\(part))")
-                    check(heading.text, "đề mục (\(part))")
+                    check(heading.number, "số mục của đề mục “\(heading.text)” (\(part()))")
+                    check(heading.text, "đề mục (\(part()))")
                 case .paragraph(let p):
-                    paragraph(p, "đoạn văn (\(part))")
+                    paragraph(p, "đoạn văn (\(part()))")
                 case .list(let items):
-                    for item in items { paragraph(item, "ý gạch đầu dòng (\(part))") }
+                    for item in items { paragraph(item, "ý gạch đầu dòng (\(part()))") }
                 case .table(let table):
-                    self.table(table, part)
+                    self.table(table, part())
                 case .chart(let chart):
-                    self.chart(chart, part)
+                    self.chart(chart, part())
                 }
             }
         }
 
-        mutating func paragraph(_ p: Paragraph, _ place: String) {
-            for run in p.runs { check(run.text, place) }
+        mutating func paragraph(_ p: Paragraph, _ place: @autoclosure () -> String) {
+            for run in p.runs { check(run.text, place()) }
         }
 
-        mutating func table(_ t: Table, _ part: String) {
-            let name = "bảng \(TextCheck.quoted(t.caption)) (\(part))"
-            check(t.caption, "tên bảng (\(part))")
+        // Places are worked out only for a text that holds a forbidden character.
+        mutating func table(_ t: Table, _ part: @autoclosure () -> String) {
+            func name() -> String { "bảng \(TextCheck.quoted(t.caption)) (\(part()))" }
+            check(t.caption, "tên bảng (\(part()))")
             for (c, column) in t.columns.enumerated() {
-                check(column.title, "tiêu đề cột \(c + 1) của \(name)")
-                if let unit = column.unit { check(unit, "đơn vị tính cột \(c + 1) của \(name)") }
+                check(column.title, "tiêu đề cột \(c + 1) của \(name())")
+                if let unit = column.unit { check(unit, "đơn vị tính cột \(c + 1) của \(name())") }
             }
             for (r, row) in t.rows.enumerated() {
-                for (c, cell) in row.enumerated() { check(cell.text, "ô hàng \(r + 1), cột \(c + 1) của \(name)") }
+                for (c, cell) in row.enumerated() { check(cell.text, "ô hàng \(r + 1), cột \(c + 1) của \(name())") }
             }
-            for (c, cell) in (t.totals ?? []).enumerated() { check(cell.text, "ô cột \(c + 1) hàng tổng cộng của \(name)") }
-            if let note = t.note { check(note, "ghi chú dưới \(name)") }
+            for (c, cell) in (t.totals ?? []).enumerated() { check(cell.text, "ô cột \(c + 1) hàng tổng cộng của \(name())") }
+            if let note = t.note { check(note, "ghi chú dưới \(name())") }
         }
 
-        mutating func chart(_ c: Chart, _ part: String) {
-            let name = "biểu đồ \(TextCheck.quoted(c.title)) (\(part))"
-            check(c.title, "tên biểu đồ (\(part))")
-            for category in c.categories { check(category, "nhãn trục của \(name)") }
-            for series in c.series { check(series.name, "tên dãy số liệu của \(name)") }
-            if let unit = c.unit { check(unit, "đơn vị tính của \(name)") }
-            if let reference = c.reference { check(reference.label, "đường tham chiếu của \(name)") }
+        mutating func chart(_ c: Chart, _ part: @autoclosure () -> String) {
+            func name() -> String { "biểu đồ \(TextCheck.quoted(c.title)) (\(part()))" }
+            check(c.title, "tên biểu đồ (\(part()))")
+            for category in c.categories { check(category, "nhãn trục của \(name())") }
+            for series in c.series { check(series.name, "tên dãy số liệu của \(name())") }
+            if let unit = c.unit { check(unit, "đơn vị tính của \(name())") }
+            if let reference = c.reference { check(reference.label, "đường tham chiếu của \(name())") }
         }
     }
 }

@@ -86,7 +86,7 @@ enum TextMetrics {
         return [text]
     }
 
-    private static func advance(_ scalar: Unicode.Scalar, face: Face) -> Int {
+    static func advance(_ scalar: Unicode.Scalar, face: Face) -> Int {
         let table: [Int]
         let horn: [Int]
         switch face {
@@ -109,7 +109,7 @@ enum TextMetrics {
             break
         }
         // A precomposed letter: the width of its base letter, or of its horn letter.
-        let (base, hasHorn) = latinDecompositions[scalar.value] ?? decomposition(of: scalar)
+        let (base, hasHorn) = latinDecomposition(scalar) ?? decomposition(of: scalar)
         if base != scalar {
             if hasHorn {
                 switch base {
@@ -129,37 +129,59 @@ enum TextMetrics {
 
     /// The first scalar of the canonical decomposition of `scalar`, and whether the
     /// decomposition holds the combining horn (U+031B).
-    private static func decomposition(of scalar: Unicode.Scalar) -> (base: Unicode.Scalar, horn: Bool) {
+    static func decomposition(of scalar: Unicode.Scalar) -> (base: Unicode.Scalar, horn: Bool) {
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
         return (decomposed.first ?? scalar, decomposed.contains { $0.value == 0x031B })
     }
 
-    /// `decomposition(of:)` of every letter of the Latin blocks Vietnamese text is written in
-    /// (U+00C0–U+024F, U+1E00–U+1EFF), made once: asking Foundation for each character measured
-    /// was a quarter of the cost of a DOCX rendering. The whole range is decomposed in one call
-    /// and cut before each starter (every letter here decomposes to one starter and its marks);
-    /// should the cut not give one piece per letter, each is asked for on its own.
-    private static let latinDecompositions: [UInt32: (base: Unicode.Scalar, horn: Bool)] = {
-        let scalars = [0x00C0...0x024F, 0x1E00...0x1EFF].joined().compactMap(Unicode.Scalar.init(_:))
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars)
-        var pieces: [[Unicode.Scalar]] = []
-        for s in String(text).decomposedStringWithCanonicalMapping.unicodeScalars {
-            if s.properties.canonicalCombiningClass == .notReordered || pieces.isEmpty {
-                pieces.append([s])
-            } else {
-                pieces[pieces.count - 1].append(s)
-            }
+    private static func latinDecomposition(_ scalar: Unicode.Scalar) -> (base: Unicode.Scalar, horn: Bool)? {
+        let value = scalar.value
+        let index: Int
+        switch value {
+        case 0x00C0...0x024F: index = Int(value - 0x00C0)
+        case 0x1E00...0x1EFF: index = Int(value - 0x1E00) + (0x024F - 0x00C0 + 1)
+        default: return nil
         }
-        var table: [UInt32: (base: Unicode.Scalar, horn: Bool)] = [:]
-        for (i, scalar) in scalars.enumerated() {
-            if pieces.count == scalars.count, let base = pieces[i].first {
-                table[scalar.value] = (base, pieces[i].contains { $0.value == 0x031B })
-            } else {
-                table[scalar.value] = decomposition(of: scalar)
-            }
+        return latinDecompositionTable[index]
+    }
+
+    /// The first scalar of the canonical decomposition of each letter of the Latin blocks
+    /// Vietnamese text is written in, U+00C0–U+024F then U+1E00–U+1EFF, in order: what
+    /// `decomposition(of:)` gives, written out so that no process asks Foundation for it (that
+    /// took more instructions than writing a whole report). A test checks it against Foundation.
+    static let latinBases: [Unicode.Scalar] = Array(
+        [
+            "AAAAAAÆCEEEEIIIIÐNOOOOO×ØUUUUYÞßaaaaaaæceeeeiiii",
+            "ðnooooo÷øuuuuyþyAaAaAaCcCcCcCcDdĐđEeEeEeEeEeGgGg",
+            "GgGgHhĦħIiIiIiIiIıĲĳJjKkĸLlLlLlĿŀŁłNnNnNnŉŊŋOoOo",
+            "OoŒœRrRrRrSsSsSsSsTtTtŦŧUuUuUuUuUuUuWwYyYZzZzZzſ",
+            "ƀƁƂƃƄƅƆƇƈƉƊƋƌƍƎƏƐƑƒƓƔƕƖƗƘƙƚƛƜƝƞƟOoƢƣƤƥƦƧƨƩƪƫƬƭƮU",
+            "uƱƲƳƴƵƶƷƸƹƺƻƼƽƾƿǀǁǂǃǄǅǆǇǈǉǊǋǌAaIiOoUuUuUuUuUuǝAa",
+            "AaÆæǤǥGgKkOoOoƷʒjǱǲǳGgǶǷNnAaÆæØøAaAaEeEeIiIiOoOo",
+            "RrRrUuUuSsTtȜȝHhȠȡȢȣȤȥAaEeOoOoOoOoYyȴȵȶȷȸȹȺȻȼȽȾȿ",
+            "ɀɁɂɃɄɅɆɇɈɉɊɋɌɍɎɏAaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFf",
+            "GgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMmMmMmNnNnNnNnOoOo",
+            "OoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVv",
+            "WwWwWwWwWwXxXxYyZzZzZzhtwyẚſẜẝẞẟAaAaAaAaAaAaAaAa",
+            "AaAaAaAaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOo",
+            "OoOoUuUuUuUuUuUuUuYyYyYyYyỺỻỼỽỾỿ",
+        ].joined().unicodeScalars)
+
+    /// Whether a letter of those blocks decomposes with the combining horn: Ơ ơ Ư ư and their
+    /// toned forms.
+    static func hasHorn(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x1EDA...0x1EE3, 0x1EE8...0x1EF1: return true
+        default: return false
         }
-        return table
+    }
+
+    private static let latinDecompositionTable: [(base: Unicode.Scalar, horn: Bool)?] = {
+        let values = Array([0x00C0...0x024F, 0x1E00...0x1EFF].joined())
+        guard latinBases.count == values.count else {
+            return values.map { value in Unicode.Scalar(UInt32(value)).map { decomposition(of: $0) } }
+        }
+        return values.indices.map { i in (latinBases[i], hasHorn(UInt32(values[i]))) }
     }()
 
     private static let regular: [Int] = [
