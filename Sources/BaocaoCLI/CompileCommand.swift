@@ -169,14 +169,24 @@ struct CompileCommand: AsyncParsableCommand {
         let diagnostics = Diagnostic.sortedUnique(workspace.diagnostics + output.diagnostics)
         Workspace.report(diagnostics)
 
-        // Render everything first: nothing is written unless every format succeeded.
-        var files: [(path: String, data: Data)] = []
+        // Render everything first, the formats in parallel: nothing is written unless every
+        // format succeeded.
         let folder = ((out as NSString).appendingPathComponent(String(target.year)) as NSString).appendingPathComponent(target.code)
-        for renderer in formats {
+        let document = output.document
+        let rendered = await withTaskGroup(of: (Int, Result<Data, any Error>).self) { group in
+            for (index, renderer) in formats.enumerated() {
+                group.addTask { (index, Result { try renderer.init().render(document) }) }
+            }
+            var results: [Int: Result<Data, any Error>] = [:]
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+        var files: [(path: String, data: Data)] = []
+        for (index, renderer) in formats.enumerated() {
             let bytes: Data
-            do {
-                bytes = try renderer.init().render(output.document)
-            } catch {
+            switch rendered[index]! {
+            case .success(let data): bytes = data
+            case .failure(let error):
                 console.error("baocao: không tạo được tệp \(renderer.format): \(error)")
                 throw ExitCode(ExitStatus.cannotWrite)
             }
@@ -186,7 +196,7 @@ struct CompileCommand: AsyncParsableCommand {
         let record = CompileRecord(
             period: target, planPath: workspace.planPath, dataFolder: workspace.dataFolder, submissions: workspace.submissions,
             plan: workspace.plan, number: settings.number, date: settings.signingDate, partial: settings.partial,
-            formats: settings.formats, document: output.document, diagnostics: diagnostics)
+            formats: settings.formats, document: output.document, diagnostics: diagnostics, inputDigests: workspace.inputDigests)
         let written = try OutputWriter(force: settings.force, record: record).write(files, folder: folder)
 
         console.print(

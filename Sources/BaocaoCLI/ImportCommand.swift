@@ -109,7 +109,7 @@ struct ImportCommand: AsyncParsableCommand {
         let bytes = FileManager.default.contents(atPath: file) ?? Data()
         let name = (file as NSString).lastPathComponent
         let header = [
-            "\(ImportHeader.prefix)\(name) (SHA-256 \(SHA256.hex(bytes))) bằng lệnh baocao import.",
+            "\(ImportHeader.prefix)\(name) (SHA-256 \(FileDigest.sha256(bytes))) bằng lệnh baocao import.",
             "Sửa số liệu: sửa tệp Excel rồi nhập lại (baocao import --force), hoặc sửa trực tiếp tệp này.",
         ]
         let result = FormImporter(plan: plan).read(data: bytes, displayPath: file, header: header)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BaocaoCore
 import BaocaoRender
+import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -27,74 +28,22 @@ import Foundation
 
 // MARK: - SHA-256
 
-/// SHA-256 (FIPS 180-4), for the manifest's digests of inputs and outputs.
-enum SHA256 {
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
+/// SHA-256 digests for the manifest (inputs and outputs) and the import header, from
+/// swift-crypto.
+enum FileDigest {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// The digest as 64 lower-case hex digits.
-    static func hex(_ data: Data) -> String {
-        digest(data).map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func digest(_ data: Data) -> [UInt8] {
-        var h: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-        ]
-        var message = [UInt8](data)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for i in (0..<8).reversed() { message.append(UInt8((bitLength >> (UInt64(i) * 8)) & 0xff)) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for i in 0..<16 {
-                let b = chunk + i * 4
-                w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
-            }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g
-                g = f
-                f = e
-                e = d &+ t1
-                d = c
-                c = b
-                b = a
-                a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
-            h[5] = h[5] &+ f
-            h[6] = h[6] &+ g
-            h[7] = h[7] &+ hh
+    /// The SHA-256 digest of `data` as 64 lower-case hex digits.
+    static func sha256(_ data: Data) -> String {
+        let digest = Crypto.SHA256.hash(data: data)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
         }
-        return h.flatMap { v in [UInt8(v >> 24), UInt8((v >> 16) & 0xff), UInt8((v >> 8) & 0xff), UInt8(v & 0xff)] }
+        return String(decoding: text, as: UTF8.self)
     }
-
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
 
 // MARK: - Writing files
@@ -261,12 +210,144 @@ struct Manifest: Codable, Equatable {
     /// Hand-edited files this version replaced (kept under versions/ban-cu-NNN/).
     var replaced: [Output]?
 
+    /// The manifest's JSON file: the bytes `JSONEncoder` writes for its `Codable` conformance
+    /// (pretty printed, sorted keys; checked in the tests), written directly with keys in
+    /// sorted order because the figures make it a large file written on every new version.
     func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
+        var json = PrettyJSON(capacity: 4096 + figures.count * 400)
+        json.beginObject()
+        json.key("dataFolder")
+        json.string(dataFolder)
+        json.key("errors")
+        json.int(errors)
+        json.key("figures")
+        json.beginArray()
+        for f in figures {
+            json.beginObject()
+            json.key("id")
+            json.string(f.id)
+            json.key("indicator")
+            json.string(f.indicator)
+            json.key("label")
+            json.string(f.label)
+            Self.optional("measure", f.measure, &json)
+            json.key("period")
+            json.string(f.period)
+            json.key("sources")
+            json.beginArray()
+            for s in f.sources {
+                json.beginObject()
+                json.key("column")
+                json.int(s.column)
+                json.key("file")
+                json.string(s.file)
+                json.key("line")
+                json.int(s.line)
+                if let value = s.value {
+                    json.key("value")
+                    try json.double(value)
+                }
+                json.closeObject()
+            }
+            json.closeArray()
+            json.key("text")
+            json.string(f.text)
+            Self.optional("unit", f.unit, &json)
+            Self.optional("unitName", f.unitName, &json)
+            if let value = f.value {
+                json.key("value")
+                try json.double(value)
+            }
+            json.closeObject()
+        }
+        json.closeArray()
+        json.key("format")
+        json.string(format)
+        json.key("formatVersion")
+        json.int(formatVersion)
+        json.key("inputs")
+        Self.inputs(inputs, &json)
+        json.key("options")
+        json.beginObject()
+        Self.optional("date", options.date, &json)
+        json.key("draft")
+        json.bool(options.draft)
+        json.key("formats")
+        json.beginArray()
+        for format in options.formats { json.string(format) }
+        json.closeArray()
+        Self.optional("number", options.number, &json)
+        json.key("partial")
+        json.bool(options.partial)
+        json.closeObject()
+        json.key("outputs")
+        Self.outputs(outputs, &json)
+        json.key("period")
+        json.string(period)
+        json.key("periodLabel")
+        json.string(periodLabel)
+        json.key("plan")
+        Self.input(plan, &json)
+        if let planBases {
+            json.key("planBases")
+            Self.inputs(planBases, &json)
+        }
+        Self.optional("previous", previous, &json)
+        if let replaced {
+            json.key("replaced")
+            Self.outputs(replaced, &json)
+        }
+        json.key("version")
+        json.string(version)
+        json.key("warnings")
+        json.int(warnings)
+        json.closeObject()
+        var data = Data(json.bytes)
         data.append(0x0A)
         return data
+    }
+
+    private static func optional(_ key: String, _ value: String?, _ json: inout PrettyJSON) {
+        guard let value else { return }
+        json.key(key)
+        json.string(value)
+    }
+
+    private static func input(_ input: Input, _ json: inout PrettyJSON) {
+        json.beginObject()
+        json.key("file")
+        json.string(input.file)
+        optional("importedFrom", input.importedFrom, &json)
+        optional("period", input.period, &json)
+        json.key("sha256")
+        json.string(input.sha256)
+        optional("unit", input.unit, &json)
+        json.closeObject()
+    }
+
+    private static func inputs(_ inputs: [Input], _ json: inout PrettyJSON) {
+        json.beginArray()
+        for item in inputs { input(item, &json) }
+        json.closeArray()
+    }
+
+    private static func outputs(_ outputs: [Output], _ json: inout PrettyJSON) {
+        json.beginArray()
+        for o in outputs {
+            json.beginObject()
+            json.key("bytes")
+            json.int(o.bytes)
+            json.key("file")
+            json.string(o.file)
+            json.key("format")
+            json.string(o.format)
+            json.key("requested")
+            json.bool(o.requested)
+            json.key("sha256")
+            json.string(o.sha256)
+            json.closeObject()
+        }
+        json.closeArray()
     }
 }
 
@@ -291,6 +372,38 @@ struct CompileRecord {
     var formats: [String]
     var document: ReportDocument
     var diagnostics: [Diagnostic]
+    /// The inputs' digests, shared by the reports of one workspace in a batch.
+    var inputDigests = InputDigests()
+}
+
+/// The SHA-256 and import header of each input file, read and computed once per workspace:
+/// a batch compiles several periods from the same plan and data files.
+final class InputDigests: @unchecked Sendable {
+    struct Entry {
+        /// Empty when the file could not be read.
+        var sha256: String
+        var importedFrom: String?
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    func entry(_ path: String) -> Entry {
+        lock.lock()
+        let known = entries[path]
+        lock.unlock()
+        if let known { return known }
+        let entry: Entry
+        if let data = FileManager.default.contents(atPath: path) {
+            entry = Entry(sha256: FileDigest.sha256(data), importedFrom: ImportHeader.workbook(in: data))
+        } else {
+            entry = Entry(sha256: "", importedFrom: nil)
+        }
+        lock.lock()
+        entries[path] = entry
+        lock.unlock()
+        return entry
+    }
 }
 
 /// The first line of a data file written by `baocao import`, naming the workbook.
@@ -350,6 +463,15 @@ struct VersionStore {
         let file = (path(version) as NSString).appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         return try? JSONDecoder().decode(Manifest.self, from: data)
+    }
+
+    /// The outputs a version's manifest lists, read without decoding the rest (its figures are
+    /// most of the file and a compile does not need them).
+    func outputs(_ version: String) -> [Manifest.Output]? {
+        struct Outputs: Decodable { var outputs: [Manifest.Output] }
+        let file = (path(version) as NSString).appendingPathComponent("manifest.json")
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        return (try? JSONDecoder().decode(Outputs.self, from: data))?.outputs
     }
 
     func sentMark(_ version: String) -> SentMark? {
@@ -420,8 +542,14 @@ struct VersionWriter {
         defer { lock.release() }
         let store = VersionStore(folder: folder)
         let existing = store.versions()
-        let manifests = existing.compactMap { v in store.manifest(v).map { (v, $0) } }
-        let latest = manifests.last
+        // The latest version with a readable manifest; the others are read only when needed.
+        var latest: (String, [Manifest.Output])?
+        for v in existing.reversed() {
+            if let outputs = store.outputs(v) {
+                latest = (v, outputs)
+                break
+            }
+        }
 
         // The version's files: what was asked for, and the Markdown that `baocao diff` reads.
         var versionFiles: [(name: String, data: Data, format: String, requested: Bool)] = files.map { file in
@@ -433,14 +561,22 @@ struct VersionWriter {
             versionFiles.append((markdownName, Data(MarkdownRenderer().text(record.document).utf8), "md", false))
         }
         let outputs = versionFiles.map {
-            Manifest.Output(file: $0.name, format: $0.format, sha256: SHA256.hex($0.data), bytes: $0.data.count, requested: $0.requested)
+            Manifest.Output(
+                file: $0.name, format: $0.format, sha256: FileDigest.sha256($0.data), bytes: $0.data.count, requested: $0.requested)
         }
         let sameAsLatest =
-            latest.map { (_, m) in outputs.allSatisfy { o in m.outputs.contains { $0.file == o.file && $0.sha256 == o.sha256 } } } ?? false
+            latest.map { (_, old) in outputs.allSatisfy { o in old.contains { $0.file == o.file && $0.sha256 == o.sha256 } } } ?? false
 
-        // Check every top-level file before writing any.
-        var known: [String: Set<String>] = [:]
-        for (_, m) in manifests { for o in m.outputs { known[o.file, default: []].insert(o.sha256) } }
+        // Check every top-level file before writing any. A file that differs from the new one is
+        // replaced only if some version holds it (it is not a hand-edited report).
+        var knownCache: [String: Set<String>]?
+        func known() -> [String: Set<String>] {
+            if let knownCache { return knownCache }
+            var result: [String: Set<String>] = [:]
+            for v in existing { for o in store.outputs(v) ?? [] { result[o.file, default: []].insert(o.sha256) } }
+            knownCache = result
+            return result
+        }
         var plan: [(path: String, data: Data, status: String)] = []
         var foreign: [(path: String, data: Data)] = []
         for (path, data) in files {
@@ -458,7 +594,7 @@ struct VersionWriter {
                 continue
             }
             let name = (path as NSString).lastPathComponent
-            if known[name]?.contains(SHA256.hex(current)) != true {
+            if known()[name]?.contains(FileDigest.sha256(current)) != true {
                 if !force {
                     console.error(
                         "baocao: \(path) đã có một báo cáo khác; không ghi đè. Tệp này không phải bản nào trong \(store.versionsFolder) (có thể đã sửa tay hoặc đã ký). Chuyển tệp đi nơi khác, hoặc dùng --force: tệp cũ sẽ được cất vào versions/ban-cu-…/ (refusing to overwrite a different report)"
@@ -493,7 +629,7 @@ struct VersionWriter {
                     replaced: foreign.map {
                         let name = ($0.path as NSString).lastPathComponent
                         return Manifest.Output(
-                            file: name, format: (name as NSString).pathExtension, sha256: SHA256.hex($0.data), bytes: $0.data.count,
+                            file: name, format: (name as NSString).pathExtension, sha256: FileDigest.sha256($0.data), bytes: $0.data.count,
                             requested: false)
                     })
                 let temporary = (store.versionsFolder as NSString).appendingPathComponent(".dang-ghi-\(version)")
@@ -542,17 +678,13 @@ struct VersionWriter {
     private func makeManifest(version: String, previous: String?, outputs: [Manifest.Output], replaced: [Manifest.Output]) throws
         -> Manifest
     {
-        let fm = FileManager.default
-        func digest(_ path: String) -> (String, Data?) {
-            guard let data = fm.contents(atPath: path) else { return ("", nil) }
-            return (SHA256.hex(data), data)
-        }
-        let plan = Manifest.Input(file: record.planPath, sha256: digest(record.planPath).0)
-        let bases = record.plan.bases.map { Manifest.Input(file: $0, sha256: digest($0).0) }
+        let digests = record.inputDigests
+        let plan = Manifest.Input(file: record.planPath, sha256: digests.entry(record.planPath).sha256)
+        let bases = record.plan.bases.map { Manifest.Input(file: $0, sha256: digests.entry($0).sha256) }
         let inputs = record.submissions.sorted { $0.relativePath < $1.relativePath }.map { s -> Manifest.Input in
-            let (sha, data) = digest(s.file)
+            let entry = digests.entry(s.file)
             return Manifest.Input(
-                file: s.relativePath, sha256: sha, unit: s.unit, period: s.period.code, importedFrom: data.flatMap(ImportHeader.workbook))
+                file: s.relativePath, sha256: entry.sha256, unit: s.unit, period: s.period.code, importedFrom: entry.importedFrom)
         }
         let figures = record.document.figures.map { f in
             Manifest.FigureEntry(
@@ -685,10 +817,8 @@ struct SentCommand: AsyncParsableCommand {
             return
         }
         let mark = SentMark(version: chosen, period: p.code, date: date, note: note)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            try Files.replace(file, with: try encoder.encode(mark) + Data([0x0A]))
+            try Files.replace(file, with: try JSONOutput.file(mark))
         } catch {
             console.error("baocao: không ghi được \(file): \(error) (cannot write)")
             throw ExitCode(ExitStatus.cannotWrite)

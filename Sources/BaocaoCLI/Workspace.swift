@@ -26,6 +26,8 @@ struct Workspace: Sendable {
     var submissions: [Submission]
     var dataFolder: String
     var diagnostics: [Diagnostic]
+    /// The input files' digests for the manifests, computed once for all reports of a batch.
+    var inputDigests = InputDigests()
 
     var registry: PluginRegistry { BuiltinPlugins.registry }
 

@@ -39,7 +39,7 @@ final class FailureTests: XCTestCase {
             for output in outputs {
                 let fileName = output["file"] as! String
                 let data = try Data(contentsOf: URL(fileURLWithPath: "\(versions)/\(name)/\(fileName)"))
-                XCTAssertEqual(SHA256.hex(data), output["sha256"] as? String, "\(name)/\(fileName)", file: file, line: line)
+                XCTAssertEqual(FileDigest.sha256(data), output["sha256"] as? String, "\(name)/\(fileName)", file: file, line: line)
             }
         }
     }

@@ -160,22 +160,55 @@ struct ReportMerger {
 
 /// Ends a sentence with a full stop (or `end`) unless it already has one; capitalises it.
 func sentence(_ text: String, end: String = ".", capitalize: Bool = true) -> String {
-    var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    var t = Whitespace.trimmed(text, newlines: true)
     guard let first = t.first else { return t }
     if capitalize { t = first.uppercased() + t.dropFirst() }
+    // The marks looked for are ASCII, so the last byte tells (a combining mark after one makes
+    // the last byte part of the mark, as it makes the last character differ).
+    func endsWith(_ marks: String) -> Bool { t.utf8.last.map { marks.utf8.contains($0) } ?? false }
     if end.isEmpty {
-        if !(t.hasSuffix(".") || t.hasSuffix(";") || t.hasSuffix("!") || t.hasSuffix("?")) { t += "." }
+        if !endsWith(".;!?") { t += "." }
         return t
     }
-    while t.hasSuffix(";") || t.hasSuffix(",") { t.removeLast() }
-    if !(t.hasSuffix(".") || t.hasSuffix("!") || t.hasSuffix("?") || t.hasSuffix(":")) { t += end }
+    while endsWith(";,") { t.removeLast() }
+    if !endsWith(".!?:") { t += end }
     return t
+}
+
+/// Trimming white space as Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` and
+/// `(in: .whitespaces)` do, without bridging the string: the sets are Unicode's White_Space
+/// (without line breaks for `.whitespaces`) plus U+200B, equal to Foundation's over all of
+/// Unicode (checked in the tests).
+enum Whitespace {
+    static func isSpace(_ s: Unicode.Scalar, newlines: Bool) -> Bool {
+        switch s.value {
+        case 0x20, 0x09: return true
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return newlines
+        case 0x200B: return true
+        case 0..<0x80: return false
+        default: return s.properties.isWhitespace
+        }
+    }
+
+    static func trimmed(_ text: String, newlines: Bool) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start], newlines: newlines) { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard isSpace(scalars[before], newlines: newlines) else { break }
+            end = before
+        }
+        if start == scalars.startIndex && end == scalars.endIndex { return text }
+        return String(scalars[start..<end])
+    }
 }
 
 /// Lower-cases the first letter of a clause that follows a colon, unless its first word starts
 /// a proper name (Sở, UBND, Trung tâm, Cổng …), which keeps its capital.
 func lowercasingCommonStart(_ text: String) -> String {
-    let t = text.trimmingCharacters(in: .whitespaces)
+    let t = Whitespace.trimmed(text, newlines: false)
     let firstWord = t.prefix { !$0.isWhitespace }
     let properStarts: Set<Substring> = [
         "Sở", "Bộ", "Ban", "Ủy", "UBND", "HĐND", "Trung", "Văn", "Phòng", "Chính", "Cổng", "Trang", "Đề", "Hệ", "Cơ", "Nghị",
