@@ -11,11 +11,24 @@ public struct Aggregator: Sendable {
     /// Each unit's submissions, in order: finding one is not a walk through every unit's
     /// (with thousands of units, that walk made a compile take minutes).
     private let byUnit: [String: [Submission]]
+    /// The plan's indicators that units submit, and those computed from them (a ratio), with
+    /// the derivation each computed figure records: found once, not on every unit and period
+    /// (`Plan.indicators` flattens the areas on every call).
+    private let submitted: [Indicator]
+    private let derived: [(indicator: Indicator, derivation: String)]
 
     public init(plan: Plan, submissions: [Submission]) {
         self.plan = plan
         self.submissions = submissions
         self.byUnit = Dictionary(grouping: submissions, by: \.unit)
+        let indicators = plan.indicators
+        submitted = indicators.filter { !$0.isDerived }
+        derived = indicators.filter(\.isDerived).map { indicator in
+            (
+                indicator,
+                "ratio: (\(indicator.numerator.joined(separator: " + "))) ÷ (\(indicator.denominator.joined(separator: " + "))) × 100"
+            )
+        }
     }
 
     /// The data of `period`, with warnings for units whose data is incomplete.
@@ -35,7 +48,7 @@ public struct Aggregator: Sendable {
             units.append(unit.id)
         }
         var totals: [String: Figure] = [:]
-        for indicator in plan.indicators where !indicator.isDerived {
+        for indicator in submitted {
             let perUnit = units.compactMap { byUnit[$0]?[indicator.id] }
             guard !perUnit.isEmpty else { continue }
             if let total = combine(perUnit, indicator: indicator, period: period, unit: nil, across: "units", diagnostics: &diagnostics) {
@@ -84,7 +97,7 @@ public struct Aggregator: Sendable {
             return nil
         }
         var figures: [String: Figure] = [:]
-        for indicator in plan.indicators where !indicator.isDerived {
+        for indicator in submitted {
             let values = found.compactMap { $0.figures[indicator.id] }
             guard !values.isEmpty else { continue }
             if values.count < found.count, indicator.aggregation == .sum {
@@ -201,7 +214,7 @@ public struct Aggregator: Sendable {
 
     /// Adds rates computed from their parts: sum(numerator) ÷ sum(denominator) × 100.
     func addDerived(to figures: inout [String: Figure], unit: String?, period: Period) {
-        for indicator in plan.indicators where indicator.isDerived {
+        for (indicator, derivation) in derived {
             let num = indicator.numerator.compactMap { figures[$0] }
             let den = indicator.denominator.compactMap { figures[$0] }
             guard num.count == indicator.numerator.count, den.count == indicator.denominator.count else { continue }
@@ -210,9 +223,7 @@ public struct Aggregator: Sendable {
             guard d > 0 else { continue }
             figures[indicator.id] = Figure(
                 indicator: indicator.id, period: period, unit: unit, number: n * 100 / d,
-                sources: (num + den).flatMap(\.sources).sorted(),
-                derivation:
-                    "ratio: (\(indicator.numerator.joined(separator: " + "))) ÷ (\(indicator.denominator.joined(separator: " + "))) × 100")
+                sources: (num + den).flatMap(\.sources).sorted(), derivation: derivation)
         }
     }
 }

@@ -10,10 +10,11 @@ struct FigureCatalog {
             if data.period == current.period { figures += data.byUnit.values.flatMap(\.values) }
         }
         figures += sections.flatMap(\.figures)
+        // The first figure with an id wins; the record (its label and text) is made only for it.
         var byID: [String: FigureRecord] = [:]
         for f in figures {
-            let record = record(f)
-            if byID[record.id] == nil { byID[record.id] = record }
+            let id = Self.id(indicator: f.indicator, period: f.period, unit: f.unit)
+            if byID[id] == nil { byID[id] = record(f) }
         }
         return byID.values.sorted { $0.id < $1.id }
     }
