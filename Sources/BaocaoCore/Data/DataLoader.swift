@@ -44,21 +44,51 @@ public struct DataLoader {
         var submissions: [Submission] = []
         // The folder may itself be a link (Plans/data to a shared folder): read where it leads.
         let realRoot = Self.realPath(folder) ?? folder
-        for relative in dataFiles(in: realRoot) {
-            let display = (shownRoot as NSString).appendingPathComponent(relative)
-            let path = (realRoot as NSString).appendingPathComponent(relative)
-            if let refusal = Self.refusal(relative, folder: realRoot, realRoot: realRoot) {
-                bag.error(.file(display), refusal)
-                continue
-            }
-            guard let root = YAMLSource.load(path: path, displayPath: display, bag: bag) else { continue }
-            if var submission = read(root, folderHint: relative.split(separator: "/").dropLast().last.map(String.init), bag: bag) {
-                submission.relativePath = relative
-                submissions.append(submission)
-            }
+        // The files share nothing but the plan: several are read and checked at a time, each
+        // into a bag of its own, and their diagnostics and submissions are then taken in the
+        // files' order, as reading them one after the other gives them.
+        let files = dataFiles(in: realRoot)
+        let outcomes = Self.concurrentMap(files) { readFile($0, shownRoot: shownRoot, realRoot: realRoot) }
+        for outcome in outcomes {
+            bag.append(contentsOf: outcome.diagnostics)
+            if let submission = outcome.submission { submissions.append(submission) }
         }
         checkDuplicates(submissions, bag: bag)
         return Result(submissions: submissions.sorted { ($0.period, $0.unit) < ($1.period, $1.unit) }, diagnostics: bag.sorted)
+    }
+
+    /// Reads the file `relative` of the data folder, checked against the plan.
+    private func readFile(_ relative: String, shownRoot: String, realRoot: String) -> (diagnostics: [Diagnostic], submission: Submission?) {
+        let bag = DiagnosticBag()
+        let display = (shownRoot as NSString).appendingPathComponent(relative)
+        let path = (realRoot as NSString).appendingPathComponent(relative)
+        if let refusal = Self.refusal(relative, folder: realRoot, realRoot: realRoot) {
+            bag.error(.file(display), refusal)
+            return (bag.items, nil)
+        }
+        guard let root = YAMLSource.load(path: path, displayPath: display, bag: bag) else { return (bag.items, nil) }
+        guard var submission = read(root, folderHint: relative.split(separator: "/").dropLast().last.map(String.init), bag: bag) else {
+            return (bag.items, nil)
+        }
+        submission.relativePath = relative
+        return (bag.items, submission)
+    }
+
+    /// `items.map(transform)`, with the items transformed on every core at once.
+    static func concurrentMap<T>(_ items: [String], _ transform: (String) -> T) -> [T] {
+        guard items.count > 1 else { return items.map(transform) }
+        var results = [T?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own element only.
+            nonisolated(unsafe) let out = buffer
+            withoutActuallyEscaping(transform) { transform in
+                nonisolated(unsafe) let transform = transform
+                DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                    out[index] = transform(items[index])
+                }
+            }
+        }
+        return results.map { $0! }
     }
 
     /// Reads one submission from YAML text (tests, imports).
