@@ -74,7 +74,9 @@ let package = Package(
         .testTarget(name: "BaocaoDocumentTests", dependencies: ["BaocaoDocument"]),
         .testTarget(
             name: "BaocaoCoreTests",
-            dependencies: ["BaocaoCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "BaocaoCore", .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Corpus"]
         ),
         .testTarget(name: "BaocaoRenderTests", dependencies: ["BaocaoRender", "BaocaoDocument"]),
