@@ -62,7 +62,9 @@ struct BatchCompiler {
         let jobs = planned
         let total = jobs.count
         let progress = Progress(total: total, console: console)
-        let results = await forEach(Array(jobs.indices), workers: workers) { i -> (Int, Outcome) in
+        // Twice as many reports in flight as cores: while one report waits for the disk (its
+        // files are written off the task threads), another is compiled on that core.
+        let results = await forEach(Array(jobs.indices), workers: workers * 2) { i -> (Int, Outcome) in
             let job = jobs[i]
             let capture = Console.capturing()
             let status: Int32 = await Console.$current.withValue(capture) {

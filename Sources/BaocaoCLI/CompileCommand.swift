@@ -197,7 +197,11 @@ struct CompileCommand: AsyncParsableCommand {
             period: target, planPath: workspace.planPath, dataFolder: workspace.dataFolder, submissions: workspace.submissions,
             plan: workspace.plan, number: settings.number, date: settings.signingDate, partial: settings.partial,
             formats: settings.formats, document: output.document, diagnostics: diagnostics, inputDigests: workspace.inputDigests)
-        let written = try OutputWriter(force: settings.force, record: record).write(files, folder: folder)
+        // Writing waits on the disk (every file is flushed before it is renamed into place): it
+        // runs on a thread of its own, so that in a batch the cores go on compiling meanwhile.
+        let writer = OutputWriter(force: settings.force, record: record)
+        let outputs = files
+        let written = try await OffPool.run { try writer.write(outputs, folder: folder) }
 
         console.print(
             "Đã biên soạn báo cáo \(target.label)\(output.document.header.isDraft ? " (bản dự thảo, chưa có số và ngày ký)" : "").")
@@ -238,5 +242,23 @@ struct OutputWriter {
 
     func write(_ files: [(path: String, data: Data)], folder: String) throws -> [(String, String)] {
         try VersionWriter(force: force, record: record).write(files, folder: folder)
+    }
+}
+
+/// Runs blocking work (file writes that wait for the disk, a lock held by another process) on a
+/// thread of its own instead of one of the few threads that run Swift's tasks, carrying the
+/// task's console and, in tests, its injected write faults.
+enum OffPool {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        let console = Console.current
+        let faults = WriteFaults.injector
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                Console.$current.withValue(console) {
+                    WriteFaults.$injector.withValue(faults) { continuation.resume(with: Result { try body() }) }
+                }
+            }
+            thread.start()
+        }
     }
 }

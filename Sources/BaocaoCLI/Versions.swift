@@ -82,40 +82,54 @@ enum Files {
     }
 
     /// Writes `data` to `path` (created or truncated) and flushes it. Not atomic on its own.
-    static func write(_ data: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        var failure: Failure?
-        let injected = WriteFaults.injector?.nextWriteFails() == true
-        let bytes = injected ? data.prefix(data.count / 2) : data
-        bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = Failure(path: path, reason: String(cString: strerror(errno)))
-                    return
+    static func write(_ data: Data, to path: String) throws { try writeAll([(data, path)]) }
+
+    /// Writes each file (created or truncated), then flushes them all: the disk is waited for
+    /// once per group rather than once per file, which lets the system write them together.
+    /// Not atomic on its own; on failure every file that was opened is closed.
+    static func writeAll(_ files: [(data: Data, path: String)]) throws {
+        var opened: [(fd: Int32, path: String)] = []
+        defer { for file in opened { close(file.fd) } }
+        for (data, path) in files {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+            opened.append((fd, path))
+            var failure: Failure?
+            let injected = WriteFaults.injector?.nextWriteFails() == true
+            let bytes = injected ? data.prefix(data.count / 2) : data
+            bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = Failure(path: path, reason: String(cString: strerror(errno)))
+                        return
+                    }
+                    offset += n
                 }
-                offset += n
             }
+            if injected { throw Failure(path: path, reason: "lỗi ghi giả lập khi kiểm thử (injected write failure)") }
+            if let failure { throw failure }
         }
-        if failure == nil, fsync(fd) != 0, errno != EINVAL {
-            failure = Failure(path: path, reason: String(cString: strerror(errno)))
+        for file in opened where fsync(file.fd) != 0 && errno != EINVAL {
+            throw Failure(path: file.path, reason: String(cString: strerror(errno)))
         }
-        close(fd)
-        if injected { throw Failure(path: path, reason: "lỗi ghi giả lập khi kiểm thử (injected write failure)") }
-        if let failure { throw failure }
     }
 
     /// Replaces `path` with `data` atomically: a temporary file beside it, renamed over it.
-    static func replace(_ path: String, with data: Data) throws {
-        let temporary = temporaryPath(for: path)
+    static func replace(_ path: String, with data: Data) throws { try replaceAll([(path, data)]) }
+
+    /// Replaces each file atomically: all are written to temporary files beside them and
+    /// flushed together, then each is renamed over its file. A failure before the renames
+    /// leaves every file as it was.
+    static func replaceAll(_ files: [(path: String, data: Data)]) throws {
+        let temporaries = files.map { temporaryPath(for: $0.path) }
         do {
-            try write(data, to: temporary)
-            try rename(temporary, to: path)
+            try writeAll(zip(files, temporaries).map { ($0.data, $1) })
+            for (file, temporary) in zip(files, temporaries) { try rename(temporary, to: file.path) }
         } catch {
-            unlink(temporary)
+            for temporary in temporaries { unlink(temporary) }
             throw error
         }
     }
@@ -635,10 +649,9 @@ struct VersionWriter {
                 let temporary = (store.versionsFolder as NSString).appendingPathComponent(".dang-ghi-\(version)")
                 do {
                     try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-                    for file in versionFiles {
-                        try Files.write(file.data, to: (temporary as NSString).appendingPathComponent(file.name))
-                    }
-                    try Files.write(try manifest.encoded(), to: (temporary as NSString).appendingPathComponent("manifest.json"))
+                    try Files.writeAll(
+                        versionFiles.map { ($0.data, (temporary as NSString).appendingPathComponent($0.name)) }
+                            + [(try manifest.encoded(), (temporary as NSString).appendingPathComponent("manifest.json"))])
                     try Files.rename(temporary, to: store.path(version))
                 } catch {
                     try? fm.removeItem(atPath: temporary)
@@ -652,9 +665,7 @@ struct VersionWriter {
                     try Files.rename(path, to: (keep as NSString).appendingPathComponent((path as NSString).lastPathComponent))
                 }
             }
-            for (path, data, status) in plan where status != "không thay đổi" {
-                try Files.replace(path, with: data)
-            }
+            try Files.replaceAll(plan.filter { $0.status != "không thay đổi" }.map { ($0.path, $0.data) })
         } catch {
             console.error(
                 "baocao: không ghi được vào \(folder): \(error). Bản trước (nếu có) vẫn còn nguyên trong \(store.versionsFolder). (cannot write)"
