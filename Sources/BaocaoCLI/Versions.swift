@@ -371,6 +371,26 @@ struct SentMark: Codable, Equatable {
     var period: String
     var date: String?
     var note: String?
+
+    /// The mark's JSON file, as `JSONEncoder` writes it (pretty printed, sorted keys).
+    func encoded() -> Data {
+        var json = PrettyJSON(capacity: 256)
+        json.beginObject()
+        if let date {
+            json.key("date")
+            json.string(date)
+        }
+        if let note {
+            json.key("note")
+            json.string(note)
+        }
+        json.key("period")
+        json.string(period)
+        json.key("version")
+        json.string(version)
+        json.closeObject()
+        return Data(json.bytes + [0x0A])
+    }
 }
 
 /// What a compile knows that the manifest records.
@@ -829,7 +849,7 @@ struct SentCommand: AsyncParsableCommand {
         }
         let mark = SentMark(version: chosen, period: p.code, date: date, note: note)
         do {
-            try Files.replace(file, with: try JSONOutput.file(mark))
+            try Files.replace(file, with: mark.encoded())
         } catch {
             console.error("baocao: không ghi được \(file): \(error) (cannot write)")
             throw ExitCode(ExitStatus.cannotWrite)

@@ -4,7 +4,7 @@ import XCTest
 
 @testable import BaocaoCLI
 
-/// The report's JSON and the version manifest are written by `JSONOutput`, not Foundation's
+/// The report's JSON and the version manifest are written by `PrettyJSON`, not Foundation's
 /// `JSONEncoder`; on the shipped example both must still be exactly what `JSONEncoder` writes
 /// (so files written before the change compare equal, and the schema and goldens hold).
 final class JSONBytesTests: XCTestCase {
@@ -68,6 +68,18 @@ extension JSONBytesTests {
             XCTAssertEqual(
                 String(decoding: try manifest.encoded(), as: UTF8.self), String(decoding: try foundation(manifest), as: UTF8.self),
                 "variant \(variant)")
+        }
+    }
+}
+
+extension JSONBytesTests {
+    /// The "sent" mark, with and without its date and note, against JSONEncoder.
+    func testTheSentMarkIsWhatJSONEncoderWrites() throws {
+        for mark in [
+            SentMark(version: "v002", period: "2026-Q3", date: "2026-09-18", note: "Số 215/BC-VPUBND \"đã ký\""),
+            SentMark(version: "v001", period: "2026-H1", date: nil, note: nil),
+        ] {
+            XCTAssertEqual(String(decoding: mark.encoded(), as: UTF8.self), String(decoding: try foundation(mark), as: UTF8.self))
         }
     }
 }
