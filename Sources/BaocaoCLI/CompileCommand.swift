@@ -125,7 +125,7 @@ struct CompileCommand: AsyncParsableCommand {
     static func target(_ request: PeriodRequest, workspace: Workspace) throws -> [Period] {
         let console = Console.current
         let plan = workspace.plan
-        let engine = Engine(plan: plan, submissions: workspace.submissions, registry: workspace.registry)
+        let engine = Engine(plan: plan, submissions: workspace.submissions, registry: workspace.registry, aggregator: workspace.aggregator)
         switch request {
         case .these(let periods):
             for p in periods where p.year != plan.year {
@@ -134,7 +134,7 @@ struct CompileCommand: AsyncParsableCommand {
             }
             return periods
         case .latest, .all:
-            let aggregator = Aggregator(plan: plan, submissions: workspace.submissions)
+            let aggregator = workspace.aggregator
             let withData = plan.reportedPeriods.filter { aggregator.hasData(for: $0) }
             let chosen: [Period]
             if case .latest = request { chosen = engine.latestPeriodWithData().map { [$0] } ?? [] } else { chosen = withData }
@@ -155,7 +155,9 @@ struct CompileCommand: AsyncParsableCommand {
         let formats = settings.formats.compactMap(Renderers.renderer(for:))
         var logger = Logger(label: "baocao") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = settings.verbose ? .debug : .warning
-        let engine = Engine(plan: workspace.plan, submissions: workspace.submissions, registry: workspace.registry, logger: logger)
+        let engine = Engine(
+            plan: workspace.plan, submissions: workspace.submissions, registry: workspace.registry, logger: logger,
+            aggregator: workspace.aggregator)
         let output: Engine.Output
         do {
             output = try await engine.compile(

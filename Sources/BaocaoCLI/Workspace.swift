@@ -28,6 +28,8 @@ struct Workspace: Sendable {
     var diagnostics: [Diagnostic]
     /// The input files' digests for the manifests, computed once for all reports of a batch.
     var inputDigests = InputDigests()
+    /// Builds each period's figures once for all reports of a batch.
+    let aggregator: Aggregator
 
     var registry: PluginRegistry { BuiltinPlugins.registry }
 
@@ -71,7 +73,9 @@ struct Workspace: Sendable {
             Console.current.error("baocao: số liệu trong \(folder) có lỗi; hãy sửa các lỗi trên rồi chạy lại. (the data has errors)")
             throw ExitCode(missing ? ExitStatus.noInput : ExitStatus.invalidInput)
         }
-        return Workspace(plan: plan, planPath: plan.file, submissions: result.submissions, dataFolder: folder, diagnostics: all)
+        return Workspace(
+            plan: plan, planPath: plan.file, submissions: result.submissions, dataFolder: folder, diagnostics: all,
+            aggregator: Aggregator(plan: plan, submissions: result.submissions))
     }
 
     /// Prints diagnostics to standard error, errors and warnings alike, in file order.

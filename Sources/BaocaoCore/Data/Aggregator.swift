@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the figures of any period from the submissions.
 ///
 /// A unit's figures for a period are its own submission for that period when it made one;
@@ -16,6 +18,15 @@ public struct Aggregator: Sendable {
     /// (`Plan.indicators` flattens the areas on every call).
     private let submitted: [Indicator]
     private let derived: [(indicator: Indicator, derivation: String)]
+    /// The periods already built, shared by the copies of this aggregator: one report asks for
+    /// its period, the previous one, last year's and each quarter of the year so far, and a
+    /// batch compiles several periods of one plan.
+    private let memo = Memo()
+
+    private final class Memo: @unchecked Sendable {
+        let lock = NSLock()
+        var built: [Period: (data: PeriodData, diagnostics: [Diagnostic])] = [:]
+    }
 
     public init(plan: Plan, submissions: [Submission]) {
         self.plan = plan
@@ -33,6 +44,18 @@ public struct Aggregator: Sendable {
 
     /// The data of `period`, with warnings for units whose data is incomplete.
     public func data(for period: Period) -> (data: PeriodData, diagnostics: [Diagnostic]) {
+        memo.lock.lock()
+        let known = memo.built[period]
+        memo.lock.unlock()
+        if let known { return known }
+        let result = build(period)
+        memo.lock.lock()
+        memo.built[period] = result
+        memo.lock.unlock()
+        return result
+    }
+
+    private func build(_ period: Period) -> (data: PeriodData, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var byUnit: [String: [String: Figure]] = [:]
         var narratives: [NarrativeItem] = []

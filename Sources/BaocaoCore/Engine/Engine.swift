@@ -7,12 +7,19 @@ public struct Engine: Sendable {
     public let submissions: [Submission]
     public let registry: PluginRegistry
     let logger: Logger
+    /// Builds the figures of each period once; engines given the same aggregator (the reports
+    /// of one plan in a batch) share what it built.
+    let aggregator: Aggregator
 
-    public init(plan: Plan, submissions: [Submission], registry: PluginRegistry, logger: Logger = Logger(label: "baocao.engine")) {
+    public init(
+        plan: Plan, submissions: [Submission], registry: PluginRegistry, logger: Logger = Logger(label: "baocao.engine"),
+        aggregator: Aggregator? = nil
+    ) {
         self.plan = plan
         self.submissions = submissions
         self.registry = registry
         self.logger = logger
+        self.aggregator = aggregator ?? Aggregator(plan: plan, submissions: submissions)
     }
 
     public struct Options: Sendable {
@@ -55,12 +62,10 @@ public struct Engine: Sendable {
 
     /// The most recent reported period of the plan's year that has data.
     public func latestPeriodWithData() -> Period? {
-        let aggregator = Aggregator(plan: plan, submissions: submissions)
         return plan.reportedPeriods.reversed().first { aggregator.hasData(for: $0) }
     }
 
     public func compile(period: Period, options: Options = Options()) async throws -> Output {
-        let aggregator = Aggregator(plan: plan, submissions: submissions)
         var diagnostics: [Diagnostic] = []
         let (current, currentDiagnostics) = aggregator.data(for: period)
         diagnostics += currentDiagnostics
