@@ -21,9 +21,10 @@ public enum ExitStatus {
 
 /// The plan and data a command works on, loaded with every diagnostic printed.
 struct Workspace: Sendable {
-    var plan: Plan
+    // The plan and submissions never change once loaded: the aggregator below is built from them.
+    let plan: Plan
     var planPath: String
-    var submissions: [Submission]
+    let submissions: [Submission]
     var dataFolder: String
     var diagnostics: [Diagnostic]
     /// The input files' digests for the manifests, computed once for all reports of a batch.

@@ -42,9 +42,7 @@ public struct PrettyJSON {
         spaces(counts.count * 2)
     }
 
-    public mutating func openObject() { open(UInt8(ascii: "{")) }
     public mutating func closeObject() { close(UInt8(ascii: "}")) }
-    public mutating func openArray() { open(UInt8(ascii: "[")) }
     public mutating func closeArray() { close(UInt8(ascii: "]")) }
 
     private mutating func open(_ bracket: UInt8) {
@@ -82,12 +80,12 @@ public struct PrettyJSON {
 
     public mutating func beginObject() {
         valueStart()
-        openObject()
+        open(UInt8(ascii: "{"))
     }
 
     public mutating func beginArray() {
         valueStart()
-        openArray()
+        open(UInt8(ascii: "["))
     }
 
     public mutating func string(_ text: String) {
