@@ -230,112 +230,75 @@ struct Manifest: Codable, Equatable {
     func encoded() throws -> Data {
         var json = PrettyJSON(capacity: 4096 + figures.count * 400)
         json.beginObject()
-        json.key("dataFolder")
-        json.string(dataFolder)
-        json.key("errors")
-        json.int(errors)
+        json.field("dataFolder", dataFolder)
+        json.field("errors", errors)
         json.key("figures")
         json.beginArray()
         for f in figures {
             json.beginObject()
-            json.key("id")
-            json.string(f.id)
-            json.key("indicator")
-            json.string(f.indicator)
-            json.key("label")
-            json.string(f.label)
-            Self.optional("measure", f.measure, &json)
-            json.key("period")
-            json.string(f.period)
+            json.field("id", f.id)
+            json.field("indicator", f.indicator)
+            json.field("label", f.label)
+            json.field("measure", f.measure)
+            json.field("period", f.period)
             json.key("sources")
             json.beginArray()
             for s in f.sources {
                 json.beginObject()
-                json.key("column")
-                json.int(s.column)
-                json.key("file")
-                json.string(s.file)
-                json.key("line")
-                json.int(s.line)
-                if let value = s.value {
-                    json.key("value")
-                    try json.double(value)
-                }
+                json.field("column", s.column)
+                json.field("file", s.file)
+                json.field("line", s.line)
+                try json.field("value", s.value)
                 json.closeObject()
             }
             json.closeArray()
-            json.key("text")
-            json.string(f.text)
-            Self.optional("unit", f.unit, &json)
-            Self.optional("unitName", f.unitName, &json)
-            if let value = f.value {
-                json.key("value")
-                try json.double(value)
-            }
+            json.field("text", f.text)
+            json.field("unit", f.unit)
+            json.field("unitName", f.unitName)
+            try json.field("value", f.value)
             json.closeObject()
         }
         json.closeArray()
-        json.key("format")
-        json.string(format)
-        json.key("formatVersion")
-        json.int(formatVersion)
+        json.field("format", format)
+        json.field("formatVersion", formatVersion)
         json.key("inputs")
         Self.inputs(inputs, &json)
         json.key("options")
         json.beginObject()
-        Self.optional("date", options.date, &json)
-        json.key("draft")
-        json.bool(options.draft)
-        json.key("formats")
-        json.beginArray()
-        for format in options.formats { json.string(format) }
-        json.closeArray()
-        Self.optional("number", options.number, &json)
-        json.key("partial")
-        json.bool(options.partial)
+        json.field("date", options.date)
+        json.field("draft", options.draft)
+        json.field("formats", options.formats)
+        json.field("number", options.number)
+        json.field("partial", options.partial)
         json.closeObject()
         json.key("outputs")
         Self.outputs(outputs, &json)
-        json.key("period")
-        json.string(period)
-        json.key("periodLabel")
-        json.string(periodLabel)
+        json.field("period", period)
+        json.field("periodLabel", periodLabel)
         json.key("plan")
         Self.input(plan, &json)
         if let planBases {
             json.key("planBases")
             Self.inputs(planBases, &json)
         }
-        Self.optional("previous", previous, &json)
+        json.field("previous", previous)
         if let replaced {
             json.key("replaced")
             Self.outputs(replaced, &json)
         }
-        json.key("version")
-        json.string(version)
-        json.key("warnings")
-        json.int(warnings)
+        json.field("version", version)
+        json.field("warnings", warnings)
         json.closeObject()
-        var data = Data(json.bytes)
-        data.append(0x0A)
-        return data
-    }
-
-    private static func optional(_ key: String, _ value: String?, _ json: inout PrettyJSON) {
-        guard let value else { return }
-        json.key(key)
-        json.string(value)
+        return json.fileContents
     }
 
     private static func input(_ input: Input, _ json: inout PrettyJSON) {
         json.beginObject()
-        json.key("file")
-        json.string(input.file)
-        optional("importedFrom", input.importedFrom, &json)
-        optional("period", input.period, &json)
-        json.key("sha256")
-        json.string(input.sha256)
-        optional("unit", input.unit, &json)
+        json.field("file", input.file)
+        json.field("importedFrom", input.importedFrom)
+        json.field("period", input.period)
+        json.field("sha256", input.sha256)
+        json.field("unit", input.unit)
         json.closeObject()
     }
 
@@ -349,16 +312,11 @@ struct Manifest: Codable, Equatable {
         json.beginArray()
         for o in outputs {
             json.beginObject()
-            json.key("bytes")
-            json.int(o.bytes)
-            json.key("file")
-            json.string(o.file)
-            json.key("format")
-            json.string(o.format)
-            json.key("requested")
-            json.bool(o.requested)
-            json.key("sha256")
-            json.string(o.sha256)
+            json.field("bytes", o.bytes)
+            json.field("file", o.file)
+            json.field("format", o.format)
+            json.field("requested", o.requested)
+            json.field("sha256", o.sha256)
             json.closeObject()
         }
         json.closeArray()
@@ -377,19 +335,15 @@ struct SentMark: Codable, Equatable {
         var json = PrettyJSON(capacity: 256)
         json.beginObject()
         if let date {
-            json.key("date")
-            json.string(date)
+            json.field("date", date)
         }
         if let note {
-            json.key("note")
-            json.string(note)
+            json.field("note", note)
         }
-        json.key("period")
-        json.string(period)
-        json.key("version")
-        json.string(version)
+        json.field("period", period)
+        json.field("version", version)
         json.closeObject()
-        return Data(json.bytes + [0x0A])
+        return json.fileContents
     }
 }
 

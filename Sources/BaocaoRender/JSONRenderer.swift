@@ -32,14 +32,10 @@ public struct JSONRenderer: Renderer {
         json.beginObject()
         json.key("document")
         try ReportJSON.write(document, to: &json)
-        json.key("format")
-        json.string(Self.formatName)
-        json.key("version")
-        json.int(Self.version)
+        json.field("format", Self.formatName)
+        json.field("version", Self.version)
         json.closeObject()
-        var data = Data(json.bytes)
-        data.append(0x0A)
-        return data
+        return json.fileContents
     }
 }
 
@@ -48,20 +44,16 @@ public struct JSONRenderer: Renderer {
 enum ReportJSON {
     static func write(_ d: ReportDocument, to json: inout PrettyJSON) throws {
         json.beginObject()
-        json.key("addressees")
-        strings(d.addressees, to: &json)
+        json.field("addressees", d.addressees)
         json.key("appendices")
         json.beginArray()
         for appendix in d.appendices {
             json.beginObject()
-            json.key("attachedTo")
-            json.string(appendix.attachedTo)
+            json.field("attachedTo", appendix.attachedTo)
             json.key("body")
             try blocks(appendix.body, to: &json)
-            json.key("label")
-            json.string(appendix.label)
-            json.key("title")
-            json.string(appendix.title)
+            json.field("label", appendix.label)
+            json.field("title", appendix.title)
             json.closeObject()
         }
         json.closeArray()
@@ -77,68 +69,42 @@ enum ReportJSON {
         header(d.header, to: &json)
         json.key("metadata")
         metadata(d.metadata, to: &json)
-        json.key("notices")
-        strings(d.notices, to: &json)
-        json.key("summary")
-        json.string(d.summary)
-        json.key("typeName")
-        json.string(d.typeName)
+        json.field("notices", d.notices)
+        json.field("summary", d.summary)
+        json.field("typeName", d.typeName)
         json.closeObject()
-    }
-
-    static func strings(_ items: [String], to json: inout PrettyJSON) {
-        json.beginArray()
-        for item in items { json.string(item) }
-        json.closeArray()
     }
 
     static func header(_ h: DocumentHeader, to json: inout PrettyJSON) {
         json.beginObject()
-        json.key("isDraft")
-        json.bool(h.isDraft)
-        json.key("issuingBody")
-        json.string(h.issuingBody)
-        json.key("motto")
-        json.string(h.motto)
-        json.key("nationalTitle")
-        json.string(h.nationalTitle)
-        json.key("numberLine")
-        json.string(h.numberLine)
-        json.key("parentBody")
-        json.string(h.parentBody)
-        json.key("placeAndDate")
-        json.string(h.placeAndDate)
+        json.field("isDraft", h.isDraft)
+        json.field("issuingBody", h.issuingBody)
+        json.field("motto", h.motto)
+        json.field("nationalTitle", h.nationalTitle)
+        json.field("numberLine", h.numberLine)
+        json.field("parentBody", h.parentBody)
+        json.field("placeAndDate", h.placeAndDate)
         json.closeObject()
     }
 
     static func closing(_ c: DocumentClosing, to json: inout PrettyJSON) {
         json.beginObject()
-        json.key("recipients")
-        strings(c.recipients, to: &json)
+        json.field("recipients", c.recipients)
         json.key("signer")
         json.beginObject()
-        if let authority = c.signer.authority {
-            json.key("authority")
-            json.string(authority)
-        }
-        json.key("name")
-        json.string(c.signer.name)
-        json.key("title")
-        json.string(c.signer.title)
+        json.field("authority", c.signer.authority)
+        json.field("name", c.signer.name)
+        json.field("title", c.signer.title)
         json.closeObject()
         json.closeObject()
     }
 
     static func metadata(_ m: DocumentMetadata, to json: inout PrettyJSON) {
         json.beginObject()
-        json.key("author")
-        json.string(m.author)
-        json.key("language")
-        json.string(m.language)
-        json.key("period")
-        json.string(m.period)
-        json.key("periodLabel")
-        json.string(m.periodLabel)
+        json.field("author", m.author)
+        json.field("language", m.language)
+        json.field("period", m.period)
+        json.field("periodLabel", m.periodLabel)
         json.key("properties")
         json.beginObject()
         for key in m.properties.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
@@ -146,58 +112,34 @@ enum ReportJSON {
             json.string(m.properties[key]!)
         }
         json.closeObject()
-        json.key("title")
-        json.string(m.title)
+        json.field("title", m.title)
         json.closeObject()
     }
 
     static func figure(_ f: FigureRecord, to json: inout PrettyJSON) throws {
         json.beginObject()
-        json.key("derivation")
-        json.string(f.derivation)
-        json.key("id")
-        json.string(f.id)
-        json.key("indicator")
-        json.string(f.indicator)
-        json.key("label")
-        json.string(f.label)
-        if let measure = f.measure {
-            json.key("measure")
-            json.string(measure)
-        }
-        json.key("period")
-        json.string(f.period)
+        json.field("derivation", f.derivation)
+        json.field("id", f.id)
+        json.field("indicator", f.indicator)
+        json.field("label", f.label)
+        json.field("measure", f.measure)
+        json.field("period", f.period)
         json.key("sources")
         json.beginArray()
         for s in f.sources {
             json.beginObject()
-            json.key("column")
-            json.int(s.column)
-            json.key("file")
-            json.string(s.file)
-            json.key("line")
-            json.int(s.line)
-            json.key("period")
-            json.string(s.period)
-            json.key("unit")
-            json.string(s.unit)
-            if let value = s.value {
-                json.key("value")
-                try json.double(value)
-            }
+            json.field("column", s.column)
+            json.field("file", s.file)
+            json.field("line", s.line)
+            json.field("period", s.period)
+            json.field("unit", s.unit)
+            try json.field("value", s.value)
             json.closeObject()
         }
         json.closeArray()
-        json.key("text")
-        json.string(f.text)
-        if let unit = f.unit {
-            json.key("unit")
-            json.string(unit)
-        }
-        if let value = f.value {
-            json.key("value")
-            try json.double(value)
-        }
+        json.field("text", f.text)
+        json.field("unit", f.unit)
+        try json.field("value", f.value)
         json.closeObject()
     }
 
@@ -211,19 +153,14 @@ enum ReportJSON {
         json.beginObject()
         switch block {
         case .heading(let h):
-            json.key("level")
-            json.int(h.level)
-            json.key("number")
-            json.string(h.number)
-            json.key("text")
-            json.string(h.text)
-            json.key("type")
-            json.string("heading")
+            json.field("level", h.level)
+            json.field("number", h.number)
+            json.field("text", h.text)
+            json.field("type", "heading")
         case .paragraph(let p):
             json.key("runs")
             runs(p.runs, to: &json)
-            json.key("type")
-            json.string("paragraph")
+            json.field("type", "paragraph")
         case .list(let items):
             json.key("items")
             json.beginArray()
@@ -234,8 +171,7 @@ enum ReportJSON {
                 json.closeObject()
             }
             json.closeArray()
-            json.key("type")
-            json.string("list")
+            json.field("type", "list")
         case .table(let t):
             try table(t, to: &json)
         case .chart(let c):
@@ -249,15 +185,12 @@ enum ReportJSON {
         for run in runs {
             json.beginObject()
             if run.bold {
-                json.key("bold")
-                json.bool(true)
+                json.field("bold", true)
             }
             if run.italic {
-                json.key("italic")
-                json.bool(true)
+                json.field("italic", true)
             }
-            json.key("text")
-            json.string(run.text)
+            json.field("text", run.text)
             json.closeObject()
         }
         json.closeArray()
@@ -265,29 +198,19 @@ enum ReportJSON {
 
     /// The keys of a table block, inside the block's object.
     static func table(_ t: Table, to json: inout PrettyJSON) throws {
-        json.key("caption")
-        json.string(t.caption)
+        json.field("caption", t.caption)
         json.key("columns")
         json.beginArray()
         for column in t.columns {
             json.beginObject()
-            json.key("alignment")
-            json.string(column.alignment.rawValue)
-            json.key("title")
-            json.string(column.title)
-            if let unit = column.unit {
-                json.key("unit")
-                json.string(unit)
-            }
-            json.key("width")
-            try json.double(column.width)
+            json.field("alignment", column.alignment.rawValue)
+            json.field("title", column.title)
+            json.field("unit", column.unit)
+            try json.field("width", column.width)
             json.closeObject()
         }
         json.closeArray()
-        if let note = t.note {
-            json.key("note")
-            json.string(note)
-        }
+        json.field("note", t.note)
         json.key("rows")
         json.beginArray()
         for row in t.rows { try cells(row, to: &json) }
@@ -296,8 +219,7 @@ enum ReportJSON {
             json.key("totals")
             try cells(totals, to: &json)
         }
-        json.key("type")
-        json.string("table")
+        json.field("type", "table")
     }
 
     static func cells(_ cells: [Cell], to json: inout PrettyJSON) throws {
@@ -305,15 +227,10 @@ enum ReportJSON {
         for cell in cells {
             json.beginObject()
             if !cell.figures.isEmpty {
-                json.key("figures")
-                strings(cell.figures, to: &json)
+                json.field("figures", cell.figures)
             }
-            json.key("text")
-            json.string(cell.text)
-            if let value = cell.value {
-                json.key("value")
-                try json.double(value)
-            }
+            json.field("text", cell.text)
+            try json.field("value", cell.value)
             json.closeObject()
         }
         json.closeArray()
@@ -321,25 +238,20 @@ enum ReportJSON {
 
     /// The keys of a chart block, inside the block's object.
     static func chart(_ c: Chart, to json: inout PrettyJSON) throws {
-        json.key("categories")
-        strings(c.categories, to: &json)
-        json.key("kind")
-        json.string(c.kind.rawValue)
+        json.field("categories", c.categories)
+        json.field("kind", c.kind.rawValue)
         if let reference = c.reference {
             json.key("reference")
             json.beginObject()
-            json.key("label")
-            json.string(reference.label)
-            json.key("value")
-            try json.double(reference.value)
+            json.field("label", reference.label)
+            try json.field("value", reference.value)
             json.closeObject()
         }
         json.key("series")
         json.beginArray()
         for series in c.series {
             json.beginObject()
-            json.key("name")
-            json.string(series.name)
+            json.field("name", series.name)
             json.key("values")
             json.beginArray()
             for value in series.values {
@@ -349,13 +261,8 @@ enum ReportJSON {
             json.closeObject()
         }
         json.closeArray()
-        json.key("title")
-        json.string(c.title)
-        json.key("type")
-        json.string("chart")
-        if let unit = c.unit {
-            json.key("unit")
-            json.string(unit)
-        }
+        json.field("title", c.title)
+        json.field("type", "chart")
+        json.field("unit", c.unit)
     }
 }

@@ -34,6 +34,13 @@ public struct PrettyJSON {
 
     public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+    /// The text as a file holds it: with a final newline.
+    public var fileContents: Data {
+        var data = Data(bytes)
+        data.append(0x0A)
+        return data
+    }
+
     /// Starts an array item or the value of a key: the separator and indentation.
     private mutating func item() {
         guard !counts.isEmpty else { return }
@@ -106,6 +113,38 @@ public struct PrettyJSON {
     public mutating func int(_ value: Int) {
         valueStart()
         bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A key and its text. Nothing is written when the text is nil, as `encodeIfPresent` does.
+    public mutating func field(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    public mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        int(value)
+    }
+
+    public mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
+    /// A key and its number; nothing when the number is nil. NaN and infinity throw.
+    public mutating func field(_ name: String, _ value: Double?) throws {
+        guard let value else { return }
+        key(name)
+        try double(value)
+    }
+
+    /// A key and its list of texts.
+    public mutating func field(_ name: String, _ values: [String]) {
+        key(name)
+        beginArray()
+        for value in values { string(value) }
+        closeArray()
     }
 
     /// A number as JSONEncoder writes a `Double`; NaN and infinity throw.
