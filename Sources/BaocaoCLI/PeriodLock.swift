@@ -3,10 +3,10 @@ import Foundation
 
 /// Serialises compiles of one period's output folder across processes: a second `baocao compile`
 /// of the same period waits for the first to finish (up to `patience`), then writes its own
-/// version; it never mixes its files with another's. The lock is an advisory `flock` on a hidden
-/// file in the folder, released by the kernel if the holder is killed.
+/// version; it never mixes its files with another's. The lock is an advisory `flock` on the
+/// folder itself (no lock file is left among the officer's files), released by the kernel if the
+/// holder is killed.
 struct PeriodLock {
-    static let fileName = ".baocao.lock"
     /// How long a compile waits for another compile of the same period.
     static let patience: TimeInterval = 120
 
@@ -21,8 +21,7 @@ struct PeriodLock {
             console.error("baocao: không ghi được vào \(folder): \(error.localizedDescription) (cannot write)")
             throw ExitCode(ExitStatus.cannotWrite)
         }
-        let path = (folder as NSString).appendingPathComponent(Self.fileName)
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
             console.error("baocao: không ghi được vào \(folder): \(String(cString: strerror(errno))) (cannot write)")
             throw ExitCode(ExitStatus.cannotWrite)

@@ -57,6 +57,9 @@ final class FailureTests: XCTestCase {
         let versions = try FileManager.default.contentsOfDirectory(atPath: folder + "/versions").filter { $0.hasPrefix("v") }.sorted()
         XCTAssertEqual(versions, ["v001", "v002"])
         try assertVersionsWhole(folder)
+        // The lock is taken on the folder itself: nothing but the reports and versions is left.
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertEqual(entries, ["bao-cao-2026-Q3.json", "bao-cao-2026-Q3.md", "versions"])
         // The top-level files are one version's, not a mix: the Markdown and the JSON agree.
         let markdown = try String(contentsOfFile: folder + "/bao-cao-2026-Q3.md", encoding: .utf8)
         let json = try String(contentsOfFile: folder + "/bao-cao-2026-Q3.json", encoding: .utf8)
