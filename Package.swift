@@ -25,6 +25,7 @@ let pluginProducts: [Target.Dependency] = pluginFolders.map { .target(name: "\($
 //   BaocaoPlugins   – the one explicit list of built-in plugins
 //   BaocaoRender    – renderers; they import BaocaoDocument only
 //   BaocaoCLI       – the `baocao` commands; `baocao` is its thin executable
+//   BaocaoSystem    – (C) the system calls Swift's Glibc module does not expose
 let package = Package(
     name: "baocao",
     platforms: [.macOS(.v13)],
@@ -60,10 +61,11 @@ let package = Package(
         ),
         .target(name: "BaocaoPlugins", dependencies: ["BaocaoCore"] + pluginProducts),
         .target(name: "BaocaoSheets", dependencies: ["BaocaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "BaocaoSystem"),
         .target(
             name: "BaocaoCLI",
             dependencies: [
-                "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets",
+                "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets", "BaocaoSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

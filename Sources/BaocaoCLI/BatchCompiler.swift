@@ -58,7 +58,10 @@ struct BatchCompiler {
             }
         }
 
-        // Compile the reports.
+        // Compile the reports. Their files are flushed to the disk in groups (see FlushGroup).
+        var grouped = settings
+        grouped.flush = .group(FlushGroup())
+        let reportSettings = grouped
         let jobs = planned
         let total = jobs.count
         let progress = Progress(total: total, console: console)
@@ -69,7 +72,7 @@ struct BatchCompiler {
             let capture = Console.capturing()
             let status: Int32 = await Console.$current.withValue(capture) {
                 do {
-                    try await CompileCommand.compile(workspace: job.workspace, period: job.period, out: job.out, settings: settings)
+                    try await CompileCommand.compile(workspace: job.workspace, period: job.period, out: job.out, settings: reportSettings)
                     return ExitStatus.ok
                 } catch {
                     return Self.status(error)

@@ -61,6 +61,8 @@ struct CompileCommand: AsyncParsableCommand {
         var partial: Bool
         var force: Bool
         var verbose: Bool
+        /// How each report's files reach the disk: a batch shares its flushes.
+        var flush: Flush = .eachFile
     }
 
     /// The periods asked for: nil for "the latest with data", [] for "all with data".
@@ -201,7 +203,7 @@ struct CompileCommand: AsyncParsableCommand {
             formats: settings.formats, document: output.document, diagnostics: diagnostics, inputDigests: workspace.inputDigests)
         // Writing waits on the disk (every file is flushed before it is renamed into place): it
         // runs on a thread of its own, so that in a batch the cores go on compiling meanwhile.
-        let writer = OutputWriter(force: settings.force, record: record)
+        let writer = OutputWriter(force: settings.force, record: record, flush: settings.flush)
         let outputs = files
         let written = try await OffPool.run { try writer.write(outputs, folder: folder) }
 
@@ -241,9 +243,10 @@ struct CompileCommand: AsyncParsableCommand {
 struct OutputWriter {
     var force: Bool
     var record: CompileRecord
+    var flush: Flush = .eachFile
 
     func write(_ files: [(path: String, data: Data)], folder: String) throws -> [(String, String)] {
-        try VersionWriter(force: force, record: record).write(files, folder: folder)
+        try VersionWriter(force: force, record: record, flush: flush).write(files, folder: folder)
     }
 }
 

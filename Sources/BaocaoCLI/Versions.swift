@@ -24,7 +24,8 @@ import Foundation
 // Versions are numbered, never dated: the manifest records the --date given, not the clock.
 // A version is written into a hidden folder and renamed into place, and each top-level file is
 // written to a temporary file and renamed over the old one, so an interrupted compile leaves
-// the previous version whole.
+// the previous version whole. Every file of a compile is written and flushed to the disk before
+// the first rename; in a batch the reports share their flushes (FlushGroup).
 
 // MARK: - SHA-256
 
@@ -43,106 +44,6 @@ enum FileDigest {
             text.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
-    }
-}
-
-// MARK: - Writing files
-
-/// A test seam: counts the files written in this task and makes the n-th write fail halfway,
-/// as a full disk or a killed process would. Install it with
-/// `WriteFaults.$injector.withValue(WriteFaults(failingWrite: 3)) { … }`.
-public final class WriteFaults: @unchecked Sendable {
-    @TaskLocal public static var injector: WriteFaults?
-
-    private let lock = NSLock()
-    private let failing: Int
-    private var count = 0
-
-    public init(failingWrite n: Int) { failing = n }
-
-    /// Whether the write now starting is the one to fail.
-    func nextWriteFails() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        count += 1
-        return count == failing
-    }
-}
-
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }
-private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
-
-/// File writes that either complete or leave the old state: every file is written whole and
-/// flushed to disk before it is renamed into place.
-enum Files {
-    struct Failure: Error, CustomStringConvertible {
-        var path: String
-        var reason: String
-        var description: String { "\(path): \(reason)" }
-    }
-
-    /// Writes `data` to `path` (created or truncated) and flushes it. Not atomic on its own.
-    static func write(_ data: Data, to path: String) throws { try writeAll([(data, path)]) }
-
-    /// Writes each file (created or truncated), then flushes them all: the disk is waited for
-    /// once per group rather than once per file, which lets the system write them together.
-    /// Not atomic on its own; on failure every file that was opened is closed.
-    static func writeAll(_ files: [(data: Data, path: String)]) throws {
-        var opened: [(fd: Int32, path: String)] = []
-        defer { for file in opened { close(file.fd) } }
-        for (data, path) in files {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-            opened.append((fd, path))
-            var failure: Failure?
-            let injected = WriteFaults.injector?.nextWriteFails() == true
-            let bytes = injected ? data.prefix(data.count / 2) : data
-            bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = Failure(path: path, reason: String(cString: strerror(errno)))
-                        return
-                    }
-                    offset += n
-                }
-            }
-            if injected { throw Failure(path: path, reason: "lỗi ghi giả lập khi kiểm thử (injected write failure)") }
-            if let failure { throw failure }
-        }
-        for file in opened where fsync(file.fd) != 0 && errno != EINVAL {
-            throw Failure(path: file.path, reason: String(cString: strerror(errno)))
-        }
-    }
-
-    /// Replaces `path` with `data` atomically: a temporary file beside it, renamed over it.
-    static func replace(_ path: String, with data: Data) throws { try replaceAll([(path, data)]) }
-
-    /// Replaces each file atomically: all are written to temporary files beside them and
-    /// flushed together, then each is renamed over its file. A failure before the renames
-    /// leaves every file as it was.
-    static func replaceAll(_ files: [(path: String, data: Data)]) throws {
-        let temporaries = files.map { temporaryPath(for: $0.path) }
-        do {
-            try writeAll(zip(files, temporaries).map { ($0.data, $1) })
-            for (file, temporary) in zip(files, temporaries) { try rename(temporary, to: file.path) }
-        } catch {
-            for temporary in temporaries { unlink(temporary) }
-            throw error
-        }
-    }
-
-    /// The hidden temporary name used while replacing `path`.
-    static func temporaryPath(for path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        return (folder as NSString).appendingPathComponent(".\(name).dang-ghi")
-    }
-
-    static func rename(_ from: String, to: String) throws {
-        guard systemRename(from, to) == 0 else { throw Failure(path: to, reason: String(cString: strerror(errno))) }
     }
 }
 
@@ -514,6 +415,7 @@ struct VersionStore {
 struct VersionWriter {
     var force: Bool
     var record: CompileRecord
+    var flush: Flush = .eachFile
 
     /// The top-level files with what happened to each, then the version folder.
     func write(_ files: [(path: String, data: Data)], folder: String) throws -> [(String, String)] {
@@ -608,9 +510,15 @@ struct VersionWriter {
             created = true
         }
 
+        // Every file is written first — the version's in a hidden folder, each top-level file
+        // beside its old one under a hidden name — then all are flushed at once, and only then
+        // renamed into place: a failure before the renames leaves no new version and no changed
+        // report file.
         do {
             try fm.createDirectory(atPath: store.versionsFolder, withIntermediateDirectories: true)
             store.removeLeftovers()
+            var writes: [(data: Data, path: String)] = []
+            var hiddenVersion: String?
             if created {
                 let manifest = try makeManifest(
                     version: version, previous: latest?.0, outputs: outputs,
@@ -620,26 +528,35 @@ struct VersionWriter {
                             file: name, format: (name as NSString).pathExtension, sha256: FileDigest.sha256($0.data), bytes: $0.data.count,
                             requested: false)
                     })
+                let manifestData = try manifest.encoded()
                 let temporary = (store.versionsFolder as NSString).appendingPathComponent(".dang-ghi-\(version)")
-                do {
-                    try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-                    try Files.writeAll(
-                        versionFiles.map { ($0.data, (temporary as NSString).appendingPathComponent($0.name)) }
-                            + [(try manifest.encoded(), (temporary as NSString).appendingPathComponent("manifest.json"))])
-                    try Files.rename(temporary, to: store.path(version))
-                } catch {
-                    try? fm.removeItem(atPath: temporary)
-                    throw error
-                }
+                try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+                hiddenVersion = temporary
+                writes += versionFiles.map { ($0.data, (temporary as NSString).appendingPathComponent($0.name)) }
+                writes.append((manifestData, (temporary as NSString).appendingPathComponent("manifest.json")))
             }
-            if !foreign.isEmpty {
-                let keep = keepFolder(store)
-                try fm.createDirectory(atPath: keep, withIntermediateDirectories: true)
-                for (path, _) in foreign {
-                    try Files.rename(path, to: (keep as NSString).appendingPathComponent((path as NSString).lastPathComponent))
+            let replacing = plan.filter { $0.status != "không thay đổi" }
+            let temporaries = replacing.map { Files.temporaryPath(for: $0.path) }
+            writes += zip(replacing, temporaries).map { ($0.data, $1) }
+            do {
+                try Files.writeAll(writes, flush: flush)
+                if let hidden = hiddenVersion {
+                    try Files.rename(hidden, to: store.path(version))
+                    hiddenVersion = nil
                 }
+                if !foreign.isEmpty {
+                    let keep = keepFolder(store)
+                    try fm.createDirectory(atPath: keep, withIntermediateDirectories: true)
+                    for (path, _) in foreign {
+                        try Files.rename(path, to: (keep as NSString).appendingPathComponent((path as NSString).lastPathComponent))
+                    }
+                }
+                for (file, temporary) in zip(replacing, temporaries) { try Files.rename(temporary, to: file.path) }
+            } catch {
+                if let hidden = hiddenVersion { try? fm.removeItem(atPath: hidden) }
+                for temporary in temporaries { unlink(temporary) }
+                throw error
             }
-            try Files.replaceAll(plan.filter { $0.status != "không thay đổi" }.map { ($0.path, $0.data) })
         } catch {
             console.error(
                 "baocao: không ghi được vào \(folder): \(error). Bản trước (nếu có) vẫn còn nguyên trong \(store.versionsFolder). (cannot write)"
