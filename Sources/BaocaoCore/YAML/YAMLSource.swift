@@ -85,7 +85,7 @@ public enum YAMLSource {
             // No tags are resolved: readers take every scalar as text and read numbers,
             // booleans and nulls themselves. Yams's default resolver runs up to seven regular
             // expressions on each scalar when it hashes mapping keys to find duplicates.
-            guard let node = try Yams.compose(yaml: text, .basic, .default, yamsEncoding) else {
+            guard let node = try Yams.compose(yaml: text, .basic, yamsConstructor, yamsEncoding) else {
                 bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
                 return nil
             }
@@ -116,6 +116,10 @@ public enum YAMLSource {
     /// out on every parse by reading the whole process environment (for an override in
     /// YAMS_DEFAULT_ENCODING), which cost more than parsing a small unit file.
     nonisolated(unsafe) static let yamsEncoding = Parser.Encoding.default
+
+    /// Yams's default constructor, built once: `Constructor.default` builds a new one, with its
+    /// three tables, on every call. Nothing here changes it after it is built.
+    nonisolated(unsafe) static let yamsConstructor = Constructor.default
 
     /// libyaml names the line after the last for a problem at the end of the file; the officer
     /// is shown the end of the last line instead, which exists in the editor.
