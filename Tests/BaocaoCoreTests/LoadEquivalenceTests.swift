@@ -99,6 +99,39 @@ struct LoadEquivalenceTests {
     }
 }
 
+extension LoadEquivalenceTests {
+    /// The nodes of a tree without aliases.
+    static func nodeCount(_ node: Node) -> Int {
+        switch node {
+        case .scalar, .alias: return 1
+        case .mapping(let m): return 1 + m.reduce(0) { $0 + nodeCount($1.key) + nodeCount($1.value) }
+        case .sequence(let q): return 1 + q.reduce(0) { $0 + nodeCount($1) }
+        }
+    }
+
+    @Test("a text without an alias writes fewer than four nodes a byte, so a short one is not walked for the limits")
+    func denseTexts() throws {
+        // The shapes that write the most nodes for their bytes: empty scalars and single-pair
+        // mappings of bare indicators, one-byte scalars, nested brackets.
+        let shapes: [(open: String, item: String, close: String)] = [
+            ("[", ":,", ":]"), ("[", "?,", "?]"), ("[", "a,", "a]"), ("{", "a,", "a}"), ("[", "[],", "[]]"), ("[", "{},", "{}]"),
+            ("", "- :\n", ""), ("", "-\n", ""), ("", "- - - -\n", ""), ("", "? \n", ""), ("", "a:\n", ""), ("[", "[:],", "[:]]"),
+            ("", "- [:,:,:]\n", ""), ("", "- {:}\n", ""), ("[", "!!str ,", "!!str ]"), ("[", "'',", "'']"),
+        ]
+        for shape in shapes {
+            for count in [1, 2, 10, 100] {
+                let text = shape.open + String(repeating: shape.item, count: count) + shape.close
+                guard let node = try? Yams.compose(yaml: text, .basic) else { continue }
+                let nodes = Self.nodeCount(node)
+                #expect(nodes < 4 * text.utf8.count, "\(text.debugDescription): \(nodes) nodes")
+            }
+        }
+        #expect(YAMLLimits.withinLimitsUnexpanded(byteCount: YAMLLimits.maximumExpandedNodes / 4, hasAlias: false))
+        #expect(!YAMLLimits.withinLimitsUnexpanded(byteCount: YAMLLimits.maximumExpandedNodes / 4 + 1, hasAlias: false))
+        #expect(!YAMLLimits.withinLimitsUnexpanded(byteCount: 10, hasAlias: true))
+    }
+}
+
 private enum Reference {
     static func hasThousandsSeparators(_ text: String) -> Bool {
         let groups = text.split(separator: ".", omittingEmptySubsequences: false)

@@ -68,8 +68,11 @@ public enum YAMLSource {
             return nil
         }
         // The scans before parsing, over the bytes (YAMLBytes.swift).
-        let (limit, tab, hasEscape) = withUTF8(text) { bytes in
-            (YAMLLimits.prescan(bytes, displayPath: displayPath), firstIndentationTab(in: bytes), contains(UInt8(ascii: "\\"), in: bytes))
+        let (limit, tab, hasEscape, hasAlias) = withUTF8(text) { bytes in
+            (
+                YAMLLimits.prescan(bytes, displayPath: displayPath), firstIndentationTab(in: bytes),
+                contains(UInt8(ascii: "\\"), in: bytes), contains(UInt8(ascii: "*"), in: bytes)
+            )
         }
         if let limit {
             bag.append(limit)
@@ -92,7 +95,11 @@ public enum YAMLSource {
             // A control character can only reach a value through an escape ("\a") in a
             // double-quoted scalar (raw ones stop the reader), so without a backslash in the
             // text there is nothing to look for. The limits and the control characters are
-            // checked in one walk of the tree; a limit passed is reported alone.
+            // checked in one walk of the tree; a limit passed is reported alone. A text with
+            // neither a backslash nor an alias, short enough, is within the limits unwalked.
+            guard hasEscape || !YAMLLimits.withinLimitsUnexpanded(byteCount: text.utf8.count, hasAlias: hasAlias) else {
+                return YNode(node: node, file: displayPath)
+            }
             let (limit, controls) = YAMLLimits.checkTree(node, displayPath: displayPath, findControls: hasEscape)
             if let limit {
                 bag.append(limit)
