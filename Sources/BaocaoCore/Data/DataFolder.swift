@@ -32,11 +32,57 @@ extension DataLoader {
     }
 
     /// "1.234" or "12.345.678": a whole number written with Vietnamese thousands separators,
-    /// which YAML reads as a decimal.
+    /// which YAML reads as a decimal. Read from the bytes: one to three ASCII digits, then
+    /// groups of a dot and three ASCII digits (a digit is one byte and one character).
     static func hasThousandsSeparators(_ text: String) -> Bool {
-        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard groups.count >= 2, (1...3).contains(groups[0].count) else { return false }
-        return groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
-            && groups.dropFirst().allSatisfy { $0.count == 3 }
+        YAMLSource.withUTF8(text) { bytes in
+            var digits = 0
+            var groups = 1
+            for byte in bytes {
+                if byte == UInt8(ascii: ".") {
+                    guard groups == 1 ? (1...3).contains(digits) : digits == 3 else { return false }
+                    groups += 1
+                    digits = 0
+                } else if byte &- UInt8(ascii: "0") < 10 {
+                    digits += 1
+                } else {
+                    return false
+                }
+            }
+            return groups >= 2 && digits == 3
+        }
+    }
+
+    /// `Period(code)`, with the codes data files write for a month or a quarter or half
+    /// ("2026-03", "2026-Q1", "2026-H1") read from their seven ASCII bytes; any other text is
+    /// left to `Period.init`, which trims and upper-cases it first.
+    static func period(_ code: String) -> Period? {
+        enum Read {
+            case period(Period?)
+            case other
+        }
+        let read = YAMLSource.withUTF8(code) { b -> Read in
+            guard b.count == 7, b[4] == UInt8(ascii: "-") else { return .other }
+            var year = 0
+            for i in 0..<4 {
+                let digit = b[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return .other }
+                year = year * 10 + Int(digit)
+            }
+            let last = b[6] &- UInt8(ascii: "0")
+            guard last < 10 else { return .other }
+            switch b[5] {
+            case UInt8(ascii: "Q"): return .period(Period(year: year, kind: .quarter(Int(last))))
+            case UInt8(ascii: "H"): return .period(Period(year: year, kind: .half(Int(last))))
+            default:
+                let tens = b[5] &- UInt8(ascii: "0")
+                guard tens < 10 else { return .other }
+                return .period(Period(year: year, kind: .month(Int(tens) * 10 + Int(last))))
+            }
+        }
+        switch read {
+        case .period(let period): return period
+        case .other: return Period(code)
+        }
     }
 }

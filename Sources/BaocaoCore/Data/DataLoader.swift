@@ -143,7 +143,7 @@ public struct DataLoader {
         let illustrative = m.bool("illustrative") ?? false
         var period: Period?
         if let periodText, let periodNode {
-            period = Period(periodText)
+            period = Self.period(periodText)
             if period == nil {
                 bag.error(
                     periodNode.location,
@@ -155,7 +155,7 @@ public struct DataLoader {
                     "period: kỳ \(p.code) nằm ngoài năm của kế hoạch (\(plan.year)) và năm so sánh (\(plan.year - 1)) (period outside the plan's year)"
                 )
                 period = nil
-            } else if let p = period, let hint = folderHint, let folderPeriod = Period(hint), folderPeriod != p {
+            } else if let p = period, let hint = folderHint, hint != periodText, let folderPeriod = Self.period(hint), folderPeriod != p {
                 bag.warning(
                     periodNode.location, "period: tệp ghi kỳ \(p.code) nhưng nằm trong thư mục \(hint) (file is in another period's folder)"
                 )
@@ -187,9 +187,9 @@ public struct DataLoader {
     private func readFigures(_ m: YMapping, period: Period?, unit: String?) -> [String: SubmittedValue] {
         var values: [String: SubmittedValue] = [:]
         let bag = m.bag
-        for key in m.keys {
-            guard let node = m.value(key) else { continue }
-            let what = "figures.\(key)"
+        for (key, node) in m.keyedValues() {
+            // Built for a message or a mapping's context only, not for every figure read.
+            var what: String { "figures.\(key)" }
             guard let indicator = plan.indicator(key) else {
                 var message = "\(what): không có chỉ tiêu '\(key)' trong kế hoạch"
                 if let near = YMapping.nearest(key, in: plan.indicators.map(\.id)) {
@@ -218,7 +218,10 @@ public struct DataLoader {
         return values
     }
 
-    private func readValue(_ node: YNode, indicator: Indicator, period: Period?, what: String, bag: DiagnosticBag) -> SubmittedValue? {
+    private func readValue(
+        _ node: YNode, indicator: Indicator, period: Period?, what whatText: @autoclosure () -> String, bag: DiagnosticBag
+    ) -> SubmittedValue? {
+        var what: String { whatText() }
         var value = SubmittedValue(location: node.location)
         var valueNode: YNode? = node
         if case .mapping = node.node, let m = node.mapping(bag, what: what) {
@@ -248,9 +251,8 @@ public struct DataLoader {
                 bag.error(at, "\(what).year: năm \(y) không hợp lệ (expected the year the result measures)")
             }
             if let months = m.mapping("months", required: false) {
-                for key in months.keys {
-                    guard let mnode = months.value(key) else { continue }
-                    let monthPeriod = Period(key)
+                for (key, mnode) in months.keyedValues() {
+                    let monthPeriod = Self.period(key)
                     guard let mp = monthPeriod, mp.isMonth, period.map({ $0.contains(mp) }) ?? true else {
                         let span = period.map { " trong \($0.label)" } ?? ""
                         bag.error(
@@ -319,17 +321,20 @@ public struct DataLoader {
     }
 
     @discardableResult
-    private func checkNumber(_ n: Double, indicator: Indicator, at location: SourceLocation, what: String, bag: DiagnosticBag) -> Bool {
+    private func checkNumber(
+        _ n: Double, indicator: Indicator, at location: SourceLocation, what: @autoclosure () -> String, bag: DiagnosticBag
+    ) -> Bool {
         switch indicator.kind {
         case .count:
             if n < 0 || n != n.rounded() {
                 bag.error(
-                    location, "\(what): số đếm phải là số nguyên không âm, gặp \(VietnameseFormat.number(n)) (expected a whole number ≥ 0)")
+                    location,
+                    "\(what()): số đếm phải là số nguyên không âm, gặp \(VietnameseFormat.number(n)) (expected a whole number ≥ 0)")
                 return false
             }
         case .percent:
             if !(0...100).contains(n) {
-                bag.error(location, "\(what): tỷ lệ phải từ 0 đến 100, gặp \(VietnameseFormat.number(n)) (expected a percentage 0–100)")
+                bag.error(location, "\(what()): tỷ lệ phải từ 0 đến 100, gặp \(VietnameseFormat.number(n)) (expected a percentage 0–100)")
                 return false
             }
         case .score:
@@ -337,13 +342,13 @@ public struct DataLoader {
             if n < 0 || n > top {
                 bag.error(
                     location,
-                    "\(what): điểm phải từ 0 đến \(VietnameseFormat.number(top)), gặp \(VietnameseFormat.number(n)) (score outside its scale)"
+                    "\(what()): điểm phải từ 0 đến \(VietnameseFormat.number(top)), gặp \(VietnameseFormat.number(n)) (score outside its scale)"
                 )
                 return false
             }
         case .rank:
             if n < 1 || n != n.rounded() {
-                bag.error(location, "\(what): thứ hạng phải là số nguyên từ 1, gặp \(VietnameseFormat.number(n)) (expected a rank ≥ 1)")
+                bag.error(location, "\(what()): thứ hạng phải là số nguyên từ 1, gặp \(VietnameseFormat.number(n)) (expected a rank ≥ 1)")
                 return false
             }
         case .text:
@@ -387,7 +392,7 @@ public struct DataLoader {
         for kind in NarrativeItem.Kind.allCases {
             guard let list = m.list(kind.rawValue) else { continue }
             for (index, node) in list.enumerated() {
-                let what = "narratives.\(kind.rawValue)[\(index + 1)]"
+                var what: String { "narratives.\(kind.rawValue)[\(index + 1)]" }
                 if case .scalar = node.node {
                     if let text = node.string(m.bag, what: what) {
                         items.append(NarrativeItem(kind: kind, text: text, unit: unit, period: period, location: node.location))

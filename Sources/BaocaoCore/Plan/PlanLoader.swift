@@ -203,8 +203,7 @@ final class PlanReader {
         let template = m.string("template", required: false)
         var options: [String: OptionValue] = [:]
         if let o = m.mapping("options", required: false) {
-            for key in o.keys {
-                guard let node = o.value(key) else { continue }
+            for (key, node) in o.keyedValues() {
                 if let list = node.elements {
                     options[key] = .list(list.compactMap { $0.string(m.bag, what: "\(o.context).\(key)") })
                 } else if let number = node.numberValue {

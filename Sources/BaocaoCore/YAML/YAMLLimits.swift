@@ -23,6 +23,17 @@ public enum YAMLLimits {
         YAMLSource.withUTF8(text) { prescan($0, displayPath: displayPath) }
     }
 
+    /// Whether the tree of a text of `byteCount` bytes is within the limits without being
+    /// walked: true when nothing is expanded (no alias: `hasAlias` is whether a '*' is anywhere
+    /// in the text) and the text is too short to write as many nodes or as much text. A node
+    /// takes a byte of its own, or is an empty scalar or the single-pair mapping of a ':' or
+    /// '?' indicator (three nodes at most for one byte), so a text writes fewer than four nodes
+    /// a byte; a scalar's text is at most one and a half times the bytes that write it ("\L"
+    /// is three bytes of text).
+    static func withinLimitsUnexpanded(byteCount: Int, hasAlias: Bool) -> Bool {
+        !hasAlias && byteCount <= maximumExpandedNodes / 4 && byteCount <= maximumExpandedTextBytes / 2
+    }
+
     /// Counts the nodes and the text of a composed tree as if every alias were expanded (as the
     /// readers will walk it), stopping as soon as a limit is passed, so the count itself is
     /// bounded. The limit is reported where an alias is expanded: the innermost node written in

@@ -68,8 +68,11 @@ public enum YAMLSource {
             return nil
         }
         // The scans before parsing, over the bytes (YAMLBytes.swift).
-        let (limit, tab, hasEscape) = withUTF8(text) { bytes in
-            (YAMLLimits.prescan(bytes, displayPath: displayPath), firstIndentationTab(in: bytes), contains(UInt8(ascii: "\\"), in: bytes))
+        let (limit, tab, hasEscape, hasAlias) = withUTF8(text) { bytes in
+            (
+                YAMLLimits.prescan(bytes, displayPath: displayPath), firstIndentationTab(in: bytes),
+                contains(UInt8(ascii: "\\"), in: bytes), contains(UInt8(ascii: "*"), in: bytes)
+            )
         }
         if let limit {
             bag.append(limit)
@@ -85,14 +88,18 @@ public enum YAMLSource {
             // No tags are resolved: readers take every scalar as text and read numbers,
             // booleans and nulls themselves. Yams's default resolver runs up to seven regular
             // expressions on each scalar when it hashes mapping keys to find duplicates.
-            guard let node = try Yams.compose(yaml: text, .basic, .default, yamsEncoding) else {
+            guard let node = try Yams.compose(yaml: text, .basic, yamsConstructor, yamsEncoding) else {
                 bag.error(.file(displayPath), "tệp rỗng (the file is empty; expected a YAML mapping)")
                 return nil
             }
             // A control character can only reach a value through an escape ("\a") in a
             // double-quoted scalar (raw ones stop the reader), so without a backslash in the
             // text there is nothing to look for. The limits and the control characters are
-            // checked in one walk of the tree; a limit passed is reported alone.
+            // checked in one walk of the tree; a limit passed is reported alone. A text with
+            // neither a backslash nor an alias, short enough, is within the limits unwalked.
+            guard hasEscape || !YAMLLimits.withinLimitsUnexpanded(byteCount: text.utf8.count, hasAlias: hasAlias) else {
+                return YNode(node: node, file: displayPath)
+            }
             let (limit, controls) = YAMLLimits.checkTree(node, displayPath: displayPath, findControls: hasEscape)
             if let limit {
                 bag.append(limit)
@@ -116,6 +123,10 @@ public enum YAMLSource {
     /// out on every parse by reading the whole process environment (for an override in
     /// YAMS_DEFAULT_ENCODING), which cost more than parsing a small unit file.
     nonisolated(unsafe) static let yamsEncoding = Parser.Encoding.default
+
+    /// Yams's default constructor, built once: `Constructor.default` builds a new one, with its
+    /// three tables, on every call. Nothing here changes it after it is built.
+    nonisolated(unsafe) static let yamsConstructor = Constructor.default
 
     /// libyaml names the line after the last for a problem at the end of the file; the officer
     /// is shown the end of the last line instead, which exists in the editor.

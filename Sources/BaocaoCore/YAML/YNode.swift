@@ -12,8 +12,18 @@ public struct YNode {
         self.file = file
     }
 
-    public var location: SourceLocation {
-        let mark = node.mark
+    public var location: SourceLocation { Self.location(of: node, file: file) }
+
+    /// Where `node` is in `file`, read from its payload (`Node.mark` is a call into Yams that
+    /// copies the payload out first).
+    static func location(of node: Node, file: String) -> SourceLocation {
+        let mark: Mark?
+        switch node {
+        case .scalar(let s): mark = s.mark
+        case .mapping(let m): mark = m.mark
+        case .sequence(let q): mark = q.mark
+        case .alias(let a): mark = a.mark
+        }
         return SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0)
     }
 
@@ -32,6 +42,10 @@ public struct YNode {
 
     public var isNull: Bool {
         guard case .scalar(let s) = node else { return false }
+        return Self.isNull(s)
+    }
+
+    static func isNull(_ s: Node.Scalar) -> Bool {
         guard s.style == .plain else { return false }
         // A switch rather than an array literal's `contains`, which built the array on every call.
         switch s.string {
@@ -51,46 +65,54 @@ public struct YNode {
         return seq.map { YNode(node: $0, file: file) }
     }
 
-    // MARK: Typed reads. Each returns nil and records an error when the node is not of the type.
+    // MARK: Typed reads. Each returns nil and records an error when the node is not of the type;
+    // `what` names the node in that message and is only built for it.
 
-    public func string(_ bag: DiagnosticBag, what: String) -> String? {
+    public func string(_ bag: DiagnosticBag, what: @autoclosure () -> String) -> String? {
         guard let s = scalar, !isNull else {
-            bag.error(location, "\(what): cần một chuỗi văn bản, gặp \(found) (expected text)")
+            bag.error(location, "\(what()): cần một chuỗi văn bản, gặp \(found) (expected text)")
             return nil
         }
         return s.string
     }
 
-    public func int(_ bag: DiagnosticBag, what: String) -> Int? {
+    public func int(_ bag: DiagnosticBag, what: @autoclosure () -> String) -> Int? {
         if let s = scalar, !isNull, s.style == .plain, let value = Int(s.string) { return value }
-        bag.error(location, "\(what): cần một số nguyên, gặp \(found) (expected a whole number)")
+        bag.error(location, "\(what()): cần một số nguyên, gặp \(found) (expected a whole number)")
         return nil
     }
 
-    public func number(_ bag: DiagnosticBag, what: String) -> Double? {
+    public func number(_ bag: DiagnosticBag, what: @autoclosure () -> String) -> Double? {
         if let value = numberValue {
             // Beyond this no figure is meant, and sums and formatting stay exact.
             guard abs(value) <= YAMLLimits.maximumNumber else {
-                bag.error(location, "\(what): số \(found) quá lớn; giới hạn 10^12 (number too large)")
+                bag.error(location, "\(what()): số \(found) quá lớn; giới hạn 10^12 (number too large)")
                 return nil
             }
             return value
         }
-        bag.error(location, "\(what): cần một số, gặp \(found) (expected a number; write decimals with a dot: 98.7)")
+        bag.error(location, "\(what()): cần một số, gặp \(found) (expected a number; write decimals with a dot: 98.7)")
         return nil
     }
 
     /// The node as a number, when it is a plain number scalar.
     public var numberValue: Double? {
-        guard let s = scalar, !isNull, s.style == .plain else { return nil }
+        guard case .scalar(let s) = node, s.style == .plain, !Self.isNull(s) else { return nil }
         let text = s.string
-        guard text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
-            let value = Double(text), value.isFinite
-        else { return nil }
+        guard let first = text.utf8.first else { return nil }
+        // A digit, a sign or a dot first. An ASCII first byte is read as the first character
+        // would be (a character that only starts with it is no number either); anything else
+        // is asked of the character.
+        let starts =
+            first < 0x80
+            ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+            : text.first?.isNumber == true
+        guard starts, let value = Double(text), value.isFinite else { return nil }
         return value
     }
 
-    public func bool(_ bag: DiagnosticBag, what: String) -> Bool? {
+    public func bool(_ bag: DiagnosticBag, what: @autoclosure () -> String) -> Bool? {
         if let s = scalar, s.style == .plain {
             switch s.string {
             case "true", "True", "TRUE", "yes": return true
@@ -98,13 +120,13 @@ public struct YNode {
             default: break
             }
         }
-        bag.error(location, "\(what): cần true hoặc false, gặp \(found) (expected true or false)")
+        bag.error(location, "\(what()): cần true hoặc false, gặp \(found) (expected true or false)")
         return nil
     }
 
-    public func date(_ bag: DiagnosticBag, what: String) -> CivilDate? {
+    public func date(_ bag: DiagnosticBag, what: @autoclosure () -> String) -> CivilDate? {
         if let s = scalar, !isNull, let date = CivilDate(iso: s.string) { return date }
-        bag.error(location, "\(what): cần một ngày dạng YYYY-MM-DD, gặp \(found) (expected a date YYYY-MM-DD)")
+        bag.error(location, "\(what()): cần một ngày dạng YYYY-MM-DD, gặp \(found) (expected a date YYYY-MM-DD)")
         return nil
     }
 
@@ -116,19 +138,19 @@ public struct YNode {
         return YMapping(self, bag: bag, context: what)
     }
 
-    public func list(_ bag: DiagnosticBag, what: String) -> [YNode]? {
+    public func list(_ bag: DiagnosticBag, what: @autoclosure () -> String) -> [YNode]? {
         guard let elements else {
-            bag.error(location, "\(what): cần một danh sách, gặp \(found) (expected a list)")
+            bag.error(location, "\(what()): cần một danh sách, gặp \(found) (expected a list)")
             return nil
         }
         return elements
     }
 
     /// A list of strings; a single string is accepted as a list of one.
-    public func strings(_ bag: DiagnosticBag, what: String) -> [String]? {
-        if scalar != nil, !isNull { return string(bag, what: what).map { [$0] } }
-        guard let items = list(bag, what: what) else { return nil }
-        return items.compactMap { $0.string(bag, what: what) }
+    public func strings(_ bag: DiagnosticBag, what: @autoclosure () -> String) -> [String]? {
+        if scalar != nil, !isNull { return string(bag, what: what()).map { [$0] } }
+        guard let items = list(bag, what: what()) else { return nil }
+        return items.compactMap { $0.string(bag, what: what()) }
     }
 }
 
@@ -139,50 +161,79 @@ public final class YMapping {
     public let bag: DiagnosticBag
     /// Names the mapping in messages, e.g. "units[2]" or "reporting".
     public let context: String
-    private var pairs: [(key: String, keyNode: YNode, value: YNode)] = []
-    /// The keys of `pairs`, in order (searched without copying the pairs).
+    /// The mapping's pairs, as Yams holds them: a key or value becomes a `YNode` only when it
+    /// is asked for, not every pair when the mapping is opened.
+    private let pairs: Node.Mapping?
+    /// The text keys, in order (searched without copying the pairs), and where each pair is
+    /// in `pairs` (a key that is not text is reported and left out).
     private var pairKeys: [String] = []
+    private var pairIndices: [Int] = []
     private var known: [String] = []
 
     init(_ node: YNode, bag: DiagnosticBag, context: String) {
         self.node = node
         self.bag = bag
         self.context = context
-        if case .mapping(let mapping) = node.node {
-            pairs.reserveCapacity(mapping.count)
-            pairKeys.reserveCapacity(mapping.count)
-            known.reserveCapacity(8)
-            // By index: iterating a Yams mapping copies all its pairs into a new array first.
-            for index in mapping.startIndex..<mapping.endIndex {
-                let (k, v) = mapping[index]
+        guard case .mapping(let mapping) = node.node else {
+            pairs = nil
+            return
+        }
+        pairs = mapping
+        pairKeys.reserveCapacity(mapping.count)
+        pairIndices.reserveCapacity(mapping.count)
+        known.reserveCapacity(8)
+        // By index: iterating a Yams mapping copies all its pairs into a new array first.
+        for index in mapping.startIndex..<mapping.endIndex {
+            let k = mapping[index].key
+            guard case .scalar(let scalar) = k else {
                 let keyNode = YNode(node: k, file: node.file)
-                guard let key = k.scalar?.string else {
-                    bag.error(
-                        keyNode.location,
-                        "\(context.isEmpty ? "tệp" : context): khóa phải là chuỗi văn bản, gặp \(keyNode.found) (keys must be text)")
-                    continue
-                }
-                pairs.append((key, keyNode, YNode(node: v, file: node.file)))
-                pairKeys.append(key)
+                bag.error(
+                    keyNode.location,
+                    "\(context.isEmpty ? "tệp" : context): khóa phải là chuỗi văn bản, gặp \(keyNode.found) (keys must be text)")
+                continue
             }
+            pairKeys.append(scalar.string)
+            pairIndices.append(index)
         }
     }
 
     public var location: SourceLocation { node.location }
     public var keys: [String] { pairKeys }
 
+    /// The value of the `position`th text key.
+    private func value(at position: Int) -> YNode {
+        YNode(node: pairs![pairIndices[position]].value, file: node.file)
+    }
+
+    /// Where the `position`th text key itself is.
+    private func keyLocation(at position: Int) -> SourceLocation {
+        YNode.location(of: pairs![pairIndices[position]].key, file: node.file)
+    }
+
     /// The value at `key`, or nil. Marks the key as known.
     public func value(_ key: String) -> YNode? {
         known.append(key)
-        return firstIndex(of: key).map { pairs[$0].value }
+        return firstIndex(of: key).map { value(at: $0) }
+    }
+
+    /// Every text key in order with the value `value(_:)` gives for it, every key marked as
+    /// known: `keys` and `value(_:)` for each, without searching the keys for each one. A key
+    /// written twice (Yams lets the same text through under two tags) gives its first value.
+    public func keyedValues() -> [(key: String, value: YNode)] {
+        known.append(contentsOf: pairKeys)
+        let repeats = pairKeys.count > 1 && Set(pairKeys).count < pairKeys.count
+        return pairKeys.indices.map { position in
+            let key = pairKeys[position]
+            return (key, value(at: repeats ? firstIndex(of: key) ?? position : position))
+        }
     }
 
     /// The location of `key` itself (for messages about the key).
     public func keyLocation(_ key: String) -> SourceLocation? {
-        firstIndex(of: key).map { pairs[$0].keyNode.location }
+        firstIndex(of: key).map { keyLocation(at: $0) }
     }
 
-    /// Where `key` first is in `pairs`, found without copying the pairs passed over.
+    /// Where `key` first is among the text keys.
     private func firstIndex(of key: String) -> Int? {
         pairKeys.firstIndex(of: key)
     }
@@ -202,11 +253,12 @@ public final class YMapping {
     /// Where a key that is missing was probably misspelt ("plase" for "place"): a key no
     /// accessor has asked for, one edit away (two for long keys).
     func misspelling(of key: String) -> SourceLocation? {
-        pairs.first { pair in
-            guard !known.contains(pair.key), pair.key != key else { return false }
-            let distance = Self.editDistance(pair.key.lowercased(), key.lowercased())
-            return distance == 1 || (distance == 2 && min(key.count, pair.key.count) >= 6)
-        }?.keyNode.location
+        pairKeys.indices.first { position in
+            let pairKey = pairKeys[position]
+            guard !known.contains(pairKey), pairKey != key else { return false }
+            let distance = Self.editDistance(pairKey.lowercased(), key.lowercased())
+            return distance == 1 || (distance == 2 && min(key.count, pairKey.count) >= 6)
+        }.map { keyLocation(at: $0) }
     }
 
     /// How a key of this mapping is named in messages: "reporting.signer".
@@ -278,16 +330,15 @@ public final class YMapping {
 
     /// Reports every key that no accessor asked for, with a suggestion when one is close.
     public func finish() {
-        for (index, key) in pairKeys.enumerated() where !known.contains(key) {
-            let pair = pairs[index]
-            var message = "\(shownContext): khóa không hợp lệ '\(pair.key)' (unknown key)"
-            if let near = Self.nearest(pair.key, in: known) {
+        for (position, key) in pairKeys.enumerated() where !known.contains(key) {
+            var message = "\(shownContext): khóa không hợp lệ '\(key)' (unknown key)"
+            if let near = Self.nearest(key, in: known) {
                 message += "; có phải là '\(near)'? (did you mean '\(near)'?)"
             } else {
                 let expected = Array(Set(known)).sorted().joined(separator: ", ")
                 message += "; các khóa hợp lệ: \(expected)"
             }
-            bag.error(pair.keyNode.location, message)
+            bag.error(keyLocation(at: position), message)
         }
     }
 
