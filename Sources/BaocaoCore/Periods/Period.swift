@@ -33,7 +33,7 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible, C
 
     /// Parses the period codes above; nil for anything else.
     public init?(_ code: String) {
-        let text = code.trimmingCharacters(in: .whitespaces)
+        let text = Whitespace.trimmed(code, newlines: false)
         let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = parts.first, first.count == 4, first.allSatisfy(\.isASCII), let year = Int(first) else {
             return nil
@@ -95,7 +95,10 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible, C
     // MARK: Vietnamese labels
 
     /// "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026", "tháng 3 năm 2026".
-    public var label: String { "\(labelWithoutYear) năm \(year)".trimmingCharacters(in: .whitespaces) }
+    public var label: String {
+        let kind = labelWithoutYear
+        return kind.isEmpty ? "năm \(year)" : "\(kind) năm \(year)"
+    }
 
     /// "quý I", "6 tháng đầu", "" (year), "tháng 3", "9 tháng".
     public var labelWithoutYear: String {
