@@ -401,6 +401,13 @@ struct IndicesWriter {
 
     /// The last date written d/m/yyyy in a text: "Quyết định 268/QĐ-BNV ngày 28/3/2025" → 2025-03-28.
     static func lastDate(in text: String) -> CivilDate? {
+        if let fast = lastASCIIDate(in: text) { return fast }
+        return lastDateByRegex(in: text)
+    }
+
+    /// `lastDate` by the regular expression: the reference, and the path for texts where a digit
+    /// or a slash touches a non-ASCII character (another script's digits, a combining mark).
+    static func lastDateByRegex(in text: String) -> CivilDate? {
         let pattern = #/(\d{1,2})/(\d{1,2})/(\d{4})/#
         var found: CivilDate?
         for match in text.matches(of: pattern) {
@@ -411,6 +418,53 @@ struct IndicesWriter {
             }
         }
         return found
+    }
+
+    /// `lastDate` over the UTF-8 bytes, about a hundred times cheaper than the regular
+    /// expression (which took a tenth of a report's plugin time). nil when the text has a digit
+    /// or a slash next to a non-ASCII byte: there the regular expression, which reads characters
+    /// and Unicode digits, may see other matches. Otherwise `.some` of the date, or of nil.
+    static func lastASCIIDate(in text: String) -> CivilDate?? {
+        var text = text
+        return text.withUTF8 { bytes -> CivilDate?? in
+            let count = bytes.count
+            func isDigit(_ i: Int) -> Bool { i < count && bytes[i] &- 0x30 < 10 }
+            func isSlash(_ i: Int) -> Bool { i < count && bytes[i] == UInt8(ascii: "/") }
+            for i in 0..<count where bytes[i] >= 0x80 {
+                if (i > 0 && (isDigit(i - 1) || isSlash(i - 1))) || isDigit(i + 1) || isSlash(i + 1) { return nil }
+            }
+            func number(_ start: Int, _ length: Int) -> Int {
+                var n = 0
+                for i in start..<(start + length) { n = n * 10 + Int(bytes[i] &- 0x30) }
+                return n
+            }
+            // The regular expression's matches, left to right without overlap: at each start
+            // the day takes two digits if it can, else one; the month likewise.
+            func match(at start: Int) -> (end: Int, day: Int, month: Int, year: Int)? {
+                for dayLength in [2, 1] where (0..<dayLength).allSatisfy({ isDigit(start + $0) }) && isSlash(start + dayLength) {
+                    let monthStart = start + dayLength + 1
+                    for monthLength in [2, 1]
+                    where (0..<monthLength).allSatisfy({ isDigit(monthStart + $0) }) && isSlash(monthStart + monthLength) {
+                        let yearStart = monthStart + monthLength + 1
+                        if (0..<4).allSatisfy({ isDigit(yearStart + $0) }) {
+                            return (yearStart + 4, number(start, dayLength), number(monthStart, monthLength), number(yearStart, 4))
+                        }
+                    }
+                }
+                return nil
+            }
+            var found: CivilDate?
+            var i = 0
+            while i < count {
+                if let m = match(at: i) {
+                    if let date = CivilDate(year: m.year, month: m.month, day: m.day) { found = date }
+                    i = m.end
+                } else {
+                    i += 1
+                }
+            }
+            return .some(found)
+        }
     }
 
     // MARK: Communication of the results

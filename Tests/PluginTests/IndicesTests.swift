@@ -230,6 +230,24 @@ final class IndicesTests: XCTestCase {
         XCTAssertNil(IndicesWriter.lastDate(in: "Báo cáo PCI năm 2023 của VCCI"))
     }
 
+    /// The byte scan finds what the regular expression finds, on random texts of digits, slashes,
+    /// letters, Vietnamese letters, another script's digits and a combining mark; and it is the
+    /// path taken for ordinary texts.
+    func testTheByteScanForDatesAgreesWithTheRegularExpression() {
+        XCTAssertEqual(IndicesWriter.lastASCIIDate(in: "ngày 5/12/2025 và 31/1/2026")??.iso, "2026-01-31")
+        XCTAssertEqual(IndicesWriter.lastASCIIDate(in: "123/4/2026")??.iso, "2026-04-23")
+        XCTAssertNil(IndicesWriter.lastASCIIDate(in: "١2/3/2026"), "a digit next to another script's digit takes the regex")
+        let pieces = ["1", "2", "3", "9", "0", "12", "31", "2026", "/", "/", " ", "a", "ngày ", "ặ", "\u{0661}", "\u{0301}", "-"]
+        var generator = SystemRandomNumberGenerator()
+        var fast = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 1...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(IndicesWriter.lastDate(in: text), IndicesWriter.lastDateByRegex(in: text), text)
+            if IndicesWriter.lastASCIIDate(in: text) != nil { fast += 1 }
+        }
+        XCTAssertGreaterThan(fast, 1000, "the byte scan is the path for most texts")
+    }
+
     // MARK: Communication
 
     func testNoNewsWhileResultsExistIsALimitationWithItsCause() throws {
