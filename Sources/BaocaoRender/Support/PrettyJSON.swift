@@ -29,8 +29,11 @@ enum JSONNumber {
 /// gives object keys in sorted (byte) order.
 public struct PrettyJSON {
     public private(set) var bytes: [UInt8] = []
-    /// How many items each open container holds so far.
-    private var counts: [Int] = []
+    /// How many containers are open.
+    private var depth = 0
+    /// Whether the innermost open container holds no item yet. The containers around it hold at
+    /// least one: the one that is open.
+    private var empty = false
 
     public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
@@ -43,10 +46,10 @@ public struct PrettyJSON {
 
     /// Starts an array item or the value of a key: the separator and indentation.
     private mutating func item() {
-        guard !counts.isEmpty else { return }
-        bytes.append(contentsOf: counts[counts.count - 1] == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
-        counts[counts.count - 1] += 1
-        spaces(counts.count * 2)
+        guard depth > 0 else { return }
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        empty = false
+        newline()
     }
 
     public mutating func closeObject() { close(UInt8(ascii: "}")) }
@@ -54,15 +57,16 @@ public struct PrettyJSON {
 
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
-        counts.append(0)
+        depth += 1
+        empty = true
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let items = counts.removeLast()
-        bytes.append(0x0A)
         // Empty: JSONEncoder leaves an empty line.
-        if items == 0 { bytes.append(0x0A) }
-        spaces(counts.count * 2)
+        if empty { bytes.append(0x0A) }
+        depth -= 1
+        empty = false
+        newline()
         bytes.append(bracket)
     }
 
@@ -70,7 +74,9 @@ public struct PrettyJSON {
     public mutating func key(_ name: String) {
         item()
         quoted(name)
-        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
         keyPending = true
     }
 
@@ -112,7 +118,7 @@ public struct PrettyJSON {
 
     public mutating func int(_ value: Int) {
         valueStart()
-        bytes.append(contentsOf: String(value).utf8)
+        integer(value)
     }
 
     /// A key and its text. Nothing is written when the text is nil, as `encodeIfPresent` does.
@@ -149,12 +155,54 @@ public struct PrettyJSON {
 
     /// A number as JSONEncoder writes a `Double`; NaN and infinity throw.
     public mutating func double(_ value: Double) throws {
+        // A whole number below 2^53 is written by Swift as its digits and ".0", which JSON
+        // drops: the digits of the integer. Negative zero keeps its sign ("-0").
+        if value.magnitude < 0x1p53, value.rounded(.towardZero) == value, value != 0 || value.sign == .plus {
+            valueStart()
+            integer(Int(value))
+            return
+        }
         let text = try JSONNumber.format(value)
         valueStart()
         bytes.append(contentsOf: text.utf8)
     }
 
-    private mutating func spaces(_ n: Int) { bytes.append(contentsOf: repeatElement(0x20, count: n)) }
+    /// The digits of an integer, as `String(value)` writes them.
+    private mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        if magnitude < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        // 20 digits hold any `UInt`; written from the last.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// A newline and the indentation of the open containers.
+    private mutating func newline() {
+        let count = 1 + depth * 2
+        let line = Self.lineStart
+        if count <= line.utf8CodeUnitCount {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: count))
+        } else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: count - 1))
+        }
+    }
+
+    /// A newline and the indentation of 31 levels, the start of a line copied whole.
+    private static var lineStart: StaticString {
+        "\n                                                              "
+    }
 
     private static let hex = Array("0123456789abcdef".utf8)
 
@@ -162,14 +210,13 @@ public struct PrettyJSON {
     /// slashes and non-ASCII included, as it is.
     private mutating func quoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        var text = text
-        let plain = text.withUTF8 { utf8 -> Bool in
-            // Most strings need no escape: copy them whole.
-            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+        // Most strings need no escape: copy them whole.
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !Self.needsEscape(utf8) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }
-        if !plain {
+        if plain != true {
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -188,5 +235,30 @@ public struct PrettyJSON {
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether UTF-8 text holds a byte that `quoted` escapes: a control character, a quote or a
+    /// backslash. Eight bytes at a time: a word's bytes below 0x20, and its bytes equal to a quote
+    /// or a backslash (zero after an exclusive or), set their high bit in `(x - 0x01…) & ~x`.
+    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while offset + 8 <= utf8.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+            let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            let found =
+                ((word &- ones &* 0x20) & ~word) | ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+            if found & highs != 0 { return true }
+            offset += 8
+        }
+        while offset < utf8.count {
+            let byte = base[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            offset += 1
+        }
+        return false
     }
 }
