@@ -108,7 +108,7 @@ enum ReportJSON {
         json.key("properties")
         json.beginObject()
         for key in m.properties.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            json.key(key)
+            json.key(text: key)
             json.string(m.properties[key]!)
         }
         json.closeObject()

@@ -145,7 +145,7 @@ final class PrettyJSONTests: XCTestCase {
             json.closeArray()
             json.beginObject()
             for key in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                json.key(key)
+                json.key(text: key)
                 json.beginArray()
                 for s in map[key]! { json.string(s) }
                 json.closeArray()
@@ -264,6 +264,24 @@ final class PrettyJSONTests: XCTestCase {
                 String(decoding: json.bytes, as: UTF8.self), String(decoding: try foundation(Nested(depth: depth)), as: UTF8.self),
                 "depth \(depth)")
         }
+    }
+
+    /// The writer's storage grows as the text does, and a copy of a writer keeps its own text.
+    func testTheTextGrowsAndCopiesKeepTheirOwn() throws {
+        let strings = (0..<2_000).map { "dòng \($0) \(String(repeating: "x", count: $0 % 97))\($0 % 5 == 0 ? "\n\"" : "")" }
+        var json = PrettyJSON(capacity: 1)
+        json.beginArray()
+        for s in strings.prefix(1_000) { json.string(s) }
+        let copy = json
+        for s in strings.dropFirst(1_000) { json.string(s) }
+        json.closeArray()
+        XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), String(decoding: try foundation(strings), as: UTF8.self))
+        XCTAssertEqual(json.fileContents, try foundation(strings) + Data([0x0A]))
+
+        var finished = copy
+        finished.closeArray()
+        let half = Array(strings.prefix(1_000))
+        XCTAssertEqual(String(decoding: finished.bytes, as: UTF8.self), String(decoding: try foundation(half), as: UTF8.self))
     }
 
     func testNonFiniteNumbersAreRefusedAsJSONEncoderRefusesThem() {

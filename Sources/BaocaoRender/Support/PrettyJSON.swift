@@ -27,61 +27,173 @@ enum JSONNumber {
 /// Writes JSON in Foundation's pretty-printed layout: two-space indentation, `"key" : value`,
 /// empty containers as the opening bracket, an empty line and the closing bracket. The caller
 /// gives object keys in sorted (byte) order.
+///
+/// The text is written through a pointer into the unused end of its storage, each piece
+/// (separator and indentation, a key with its quotes and colon, a value) after one check for
+/// room: appending to an array byte by byte or from a buffer cost several times more than the
+/// bytes themselves.
 public struct PrettyJSON {
-    public private(set) var bytes: [UInt8] = []
+    /// The text's bytes, the first `count`, and room for more. A larger one replaces it when it
+    /// is full, and a copy when it is shared with a copy of the writer.
+    private final class Storage {
+        let start: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+
+        init(capacity: Int) {
+            start = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        deinit { start.deallocate() }
+    }
+
+    private var storage: Storage
+    private var count = 0
     /// How many containers are open.
     private var depth = 0
     /// Whether the innermost open container holds no item yet. The containers around it hold at
     /// least one: the one that is open.
     private var empty = false
+    /// Whether the next value is a key's (no separator of its own).
+    private var keyPending = false
 
-    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1 << 16) { storage = Storage(capacity: max(capacity, 64)) }
+
+    /// The text written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.start, count: count)) }
 
     /// The text as a file holds it: with a final newline.
     public var fileContents: Data {
-        var data = Data(bytes)
+        var data = Data(capacity: count + 1)
+        data.append(storage.start, count: count)
         data.append(0x0A)
         return data
+    }
+
+    /// Writes at the end of the text with `body`, which is given room for `maximum` bytes and
+    /// returns how many it wrote.
+    @inline(__always)
+    private mutating func write(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if storage.capacity - count < maximum || !isKnownUniquelyReferenced(&storage) { reallocate(minimum: count + maximum) }
+        count += body(storage.start + count)
+    }
+
+    private mutating func reallocate(minimum: Int) {
+        let larger = Storage(capacity: max(minimum, 2 * storage.capacity))
+        larger.start.initialize(from: storage.start, count: count)
+        storage = larger
+    }
+
+    /// Room `spaces(_:at:)` needs after the spaces it writes.
+    private static let spacesSlack = 8
+
+    /// Writes `n` spaces at `target`, eight at a time: up to seven bytes after them are
+    /// overwritten too, so the caller asks for `spacesSlack` more bytes of room and writes what
+    /// follows the spaces after them.
+    @inline(__always)
+    private static func spaces(_ n: Int, at target: UnsafeMutablePointer<UInt8>) {
+        var offset = 0
+        while offset < n {
+            UnsafeMutableRawPointer(target + offset).storeBytes(of: 0x2020_2020_2020_2020, as: UInt64.self)
+            offset += 8
+        }
     }
 
     /// Starts an array item or the value of a key: the separator and indentation.
     private mutating func item() {
         guard depth > 0 else { return }
-        if !empty { bytes.append(UInt8(ascii: ",")) }
+        let comma = !empty
         empty = false
-        newline()
+        let indent = depth * 2
+        write(maximum: indent + 2 + Self.spacesSlack) { target in
+            var n = 0
+            if comma {
+                target[n] = UInt8(ascii: ",")
+                n += 1
+            }
+            target[n] = 0x0A
+            n += 1
+            Self.spaces(indent, at: target + n)
+            return n + indent
+        }
     }
 
     public mutating func closeObject() { close(UInt8(ascii: "}")) }
     public mutating func closeArray() { close(UInt8(ascii: "]")) }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        write(maximum: 1) { target in
+            target[0] = bracket
+            return 1
+        }
         depth += 1
         empty = true
     }
 
     private mutating func close(_ bracket: UInt8) {
-        // Empty: JSONEncoder leaves an empty line.
-        if empty { bytes.append(0x0A) }
+        let items = !empty
         depth -= 1
         empty = false
-        newline()
-        bytes.append(bracket)
+        let indent = depth * 2
+        write(maximum: indent + 3 + Self.spacesSlack) { target in
+            target[0] = 0x0A
+            var n = 1
+            // Empty: JSONEncoder leaves an empty line.
+            if !items {
+                target[n] = 0x0A
+                n += 1
+            }
+            Self.spaces(indent, at: target + n)
+            n += indent
+            target[n] = bracket
+            return n + 1
+        }
     }
 
-    /// A key of the open object; its value follows.
-    public mutating func key(_ name: String) {
+    /// A key of the open object, written as it is: a name that needs no escape, as the literal
+    /// names of the model's fields. Its value follows.
+    public mutating func key(_ name: StaticString) {
+        name.withUTF8Buffer { name in
+            assert(!Self.needsEscape(name), "a key written as it is needs no escape")
+            writeKey(name)
+        }
+    }
+
+    /// A key of the open object, escaped as a JSON string: a name from data. Its value follows.
+    public mutating func key(text name: String) {
         item()
         quoted(name)
-        bytes.append(0x20)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(0x20)
+        write(" : ")
         keyPending = true
     }
 
-    /// Whether the next value is a key's (no separator of its own).
-    private var keyPending = false
+    /// The separator, the indentation, the quoted name and the colon, in one piece.
+    private mutating func writeKey(_ name: UnsafeBufferPointer<UInt8>) {
+        let comma = !empty
+        empty = false
+        let indent = depth * 2
+        write(maximum: indent + name.count + 7 + Self.spacesSlack) { target in
+            var n = 0
+            if comma {
+                target[n] = UInt8(ascii: ",")
+                n += 1
+            }
+            target[n] = 0x0A
+            n += 1
+            Self.spaces(indent, at: target + n)
+            n += indent
+            target[n] = UInt8(ascii: "\"")
+            n += 1
+            if let source = name.baseAddress { (target + n).update(from: source, count: name.count) }
+            n += name.count
+            target[n] = UInt8(ascii: "\"")
+            target[n + 1] = 0x20
+            target[n + 2] = UInt8(ascii: ":")
+            target[n + 3] = 0x20
+            return n + 4
+        }
+        keyPending = true
+    }
 
     private mutating func valueStart() {
         if keyPending {
@@ -108,12 +220,12 @@ public struct PrettyJSON {
 
     public mutating func bool(_ value: Bool) {
         valueStart()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        write(value ? "true" : "false")
     }
 
     public mutating func null() {
         valueStart()
-        bytes.append(contentsOf: "null".utf8)
+        write("null")
     }
 
     public mutating func int(_ value: Int) {
@@ -122,31 +234,31 @@ public struct PrettyJSON {
     }
 
     /// A key and its text. Nothing is written when the text is nil, as `encodeIfPresent` does.
-    public mutating func field(_ name: String, _ value: String?) {
+    public mutating func field(_ name: StaticString, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
     }
 
-    public mutating func field(_ name: String, _ value: Int) {
+    public mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         int(value)
     }
 
-    public mutating func field(_ name: String, _ value: Bool) {
+    public mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         bool(value)
     }
 
     /// A key and its number; nothing when the number is nil. NaN and infinity throw.
-    public mutating func field(_ name: String, _ value: Double?) throws {
+    public mutating func field(_ name: StaticString, _ value: Double?) throws {
         guard let value else { return }
         key(name)
         try double(value)
     }
 
     /// A key and its list of texts.
-    public mutating func field(_ name: String, _ values: [String]) {
+    public mutating func field(_ name: StaticString, _ values: [String]) {
         key(name)
         beginArray()
         for value in values { string(value) }
@@ -162,46 +274,43 @@ public struct PrettyJSON {
             integer(Int(value))
             return
         }
-        let text = try JSONNumber.format(value)
+        var text = try JSONNumber.format(value)
         valueStart()
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { write($0) }
     }
 
     /// The digits of an integer, as `String(value)` writes them.
     private mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        if magnitude < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
-            return
-        }
-        // 20 digits hold any `UInt`; written from the last.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = digits.count
+        // A sign and the 19 digits of `Int.min`.
+        write(maximum: 20) { target in
+            var n = 0
+            if value < 0 {
+                target[0] = UInt8(ascii: "-")
+                n = 1
+            }
+            var rest = value.magnitude / 10
+            while rest != 0 {
+                n += 1
+                rest /= 10
+            }
+            let end = n + 1
+            var magnitude = value.magnitude
             repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                target[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
+                n -= 1
             } while magnitude != 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            return end
         }
     }
 
-    /// A newline and the indentation of the open containers.
-    private mutating func newline() {
-        let count = 1 + depth * 2
-        let line = Self.lineStart
-        if count <= line.utf8CodeUnitCount {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: count))
-        } else {
-            bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(0x20, count: count - 1))
-        }
-    }
+    private mutating func write(_ text: StaticString) { text.withUTF8Buffer { write($0) } }
 
-    /// A newline and the indentation of 31 levels, the start of a line copied whole.
-    private static var lineStart: StaticString {
-        "\n                                                              "
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        write(maximum: bytes.count) { target in
+            if let source = bytes.baseAddress { target.update(from: source, count: bytes.count) }
+            return bytes.count
+        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
@@ -209,32 +318,56 @@ public struct PrettyJSON {
     /// A JSON string: quote, backslash and control characters escaped; everything else,
     /// slashes and non-ASCII included, as it is.
     private mutating func quoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copy them whole.
-        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard !Self.needsEscape(utf8) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
+        if text.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
+            var text = text
+            text.withUTF8 { quoted($0) }
         }
-        if plain != true {
-            for byte in text.utf8 {
+    }
+
+    private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // Most strings need no escape: copy them whole.
+        guard Self.needsEscape(utf8) else {
+            write(maximum: utf8.count + 2) { target in
+                target[0] = UInt8(ascii: "\"")
+                if let source = utf8.baseAddress { (target + 1).update(from: source, count: utf8.count) }
+                target[utf8.count + 1] = UInt8(ascii: "\"")
+                return utf8.count + 2
+            }
+            return
+        }
+        // At most six bytes for each: "\u001f".
+        write(maximum: utf8.count * 6 + 2) { target in
+            target[0] = UInt8(ascii: "\"")
+            var n = 1
+            func escape(_ letter: Character) {
+                target[n] = UInt8(ascii: "\\")
+                target[n + 1] = letter.asciiValue!
+                n += 2
+            }
+            for byte in utf8 {
                 switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+                case UInt8(ascii: "\""): escape("\"")
+                case UInt8(ascii: "\\"): escape("\\")
+                case 0x0A: escape("n")
+                case 0x0D: escape("r")
+                case 0x09: escape("t")
+                case 0x08: escape("b")
+                case 0x0C: escape("f")
                 case 0..<0x20:
-                    bytes.append(contentsOf: "\\u00".utf8)
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0x0F)])
-                default: bytes.append(byte)
+                    escape("u")
+                    target[n] = UInt8(ascii: "0")
+                    target[n + 1] = UInt8(ascii: "0")
+                    target[n + 2] = Self.hex[Int(byte >> 4)]
+                    target[n + 3] = Self.hex[Int(byte & 0x0F)]
+                    n += 4
+                default:
+                    target[n] = byte
+                    n += 1
                 }
             }
+            target[n] = UInt8(ascii: "\"")
+            return n + 1
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Whether UTF-8 text holds a byte that `quoted` escapes: a control character, a quote or a
