@@ -156,18 +156,10 @@ public struct MarkdownRenderer: Renderer {
 
     /// Escapes Markdown and HTML syntax; folds newlines into spaces.
     func esc(_ text: String, atLineStart: Bool) -> String {
-        var out = ""
+        var out = text
+        // Nothing to escape or fold (most text): copied as it is.
         if text.utf8.contains(where: Self.isSpecial) {
-            for ch in text {
-                switch ch {
-                case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~": out += "\\\(ch)"
-                case "\n", "\r", "\t": out += " "
-                default: out.append(ch)
-                }
-            }
-        } else {
-            // Nothing to escape or fold (most text): the loop above would copy it as it is.
-            out = text
+            out = Self.escapedBytes(text) ?? Self.escapedCharacters(text)
         }
         // A first byte that is ASCII and neither a digit nor one of "#+-=" starts a character
         // that is neither a number nor one of those marks: nothing to escape at the line start.
@@ -179,6 +171,71 @@ public struct MarkdownRenderer: Renderer {
             out.insert("\\", at: dot)
         }
         return out
+    }
+
+    /// Each character escaped or folded into a space.
+    static func escapedCharacters(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~": out += "\\\(ch)"
+            case "\n", "\r", "\t": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// `escapedCharacters` byte by byte, when each byte it escapes or folds is a character of its
+    /// own: nil when a non-ASCII byte touches a byte to escape (a prepended character or a
+    /// combining mark would make them one character, which is copied as it is) and when the text
+    /// holds U+1FEF, a character equal to "`". "\r\n" is one character, neither "\r" nor "\n":
+    /// copied as it is. Line ends and tabs are characters of their own next to anything.
+    static func escapedBytes(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { utf8 -> String? in
+            var joined = false
+            // At most a backslash before each byte.
+            let out = String(unsafeUninitializedCapacity: utf8.count * 2) { target -> Int in
+                var n = 0
+                var i = 0
+                while i < utf8.count {
+                    let byte = utf8[i]
+                    switch byte {
+                    case 0x0A, 0x09:
+                        target[n] = 0x20
+                        n += 1
+                    case 0x0D:
+                        if i + 1 < utf8.count, utf8[i + 1] == 0x0A {
+                            target[n] = 0x0D
+                            target[n + 1] = 0x0A
+                            n += 2
+                            i += 1
+                        } else {
+                            target[n] = 0x20
+                            n += 1
+                        }
+                    case 0xE1 where i + 2 < utf8.count && utf8[i + 1] == 0xBF && utf8[i + 2] == 0xAF:
+                        joined = true
+                        return 0
+                    default:
+                        if isSpecial(byte) {
+                            if (i > 0 && utf8[i - 1] >= 0x80) || (i + 1 < utf8.count && utf8[i + 1] >= 0x80) {
+                                joined = true
+                                return 0
+                            }
+                            target[n] = UInt8(ascii: "\\")
+                            n += 1
+                        }
+                        target[n] = byte
+                        n += 1
+                    }
+                    i += 1
+                }
+                return n
+            }
+            return joined ? nil : out
+        }
     }
 
     func cell(_ text: String) -> String { esc(text, atLineStart: false) }

@@ -26,11 +26,16 @@ final class FastPathEquivalenceTests: XCTestCase {
         }
     }
 
-    private func randomTexts(_ count: Int) -> [String] {
+    /// The characters Markdown escapes, and characters that join them into larger ones: a
+    /// spacing mark, U+1FEF (a character equal to "`").
+    private static let markdownPieces =
+        pieces + ["\\", "`", "*", "_", "[", "]", "|", "~", "\u{0903}", "\u{1FEF}", "\u{1FEF}\u{0301}", "`\u{0301}", "\u{0600}*"]
+
+    private func randomTexts(_ count: Int, from pieces: [String] = pieces) -> [String] {
         var generator = Generator(state: 20_261_129)
         return (0..<count).map { _ in
             let length = Int.random(in: 0...12, using: &generator)
-            return (0..<length).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            return (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
         }
     }
 
@@ -107,6 +112,22 @@ final class FastPathEquivalenceTests: XCTestCase {
                     markdown.esc(text, atLineStart: atLineStart), referenceMarkdown(text, atLineStart: atLineStart),
                     "markdown: \(text.debugDescription)")
             }
+        }
+    }
+
+    /// Markdown escapes byte by byte where each byte to escape is a character of its own, and
+    /// gives up (nil) where the characters must be looked at; both ways give the same text.
+    func testMarkdownEscapesBytesAsItEscapesCharacters() {
+        var given = 0
+        for text in randomTexts(40_000, from: Self.markdownPieces) {
+            guard let bytes = MarkdownRenderer.escapedBytes(text) else { continue }
+            given += 1
+            XCTAssertEqual(bytes, MarkdownRenderer.escapedCharacters(text), "markdown: \(text.debugDescription)")
+        }
+        XCTAssertGreaterThan(given, 10_000)
+        XCTAssertEqual(MarkdownRenderer.escapedBytes("a*b|c\r\nd\re\n\tđ [x]"), "a\\*b\\|c\r\nd e  đ \\[x\\]")
+        for joined in ["a*\u{0301}", "\u{0600}*", "ệ*", "*ệ", "`\u{1FEF}"] {
+            XCTAssertNil(MarkdownRenderer.escapedBytes(joined), joined.debugDescription)
         }
     }
 
