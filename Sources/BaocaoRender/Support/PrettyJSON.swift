@@ -371,27 +371,36 @@ public struct PrettyJSON {
     }
 
     /// Whether UTF-8 text holds a byte that `quoted` escapes: a control character, a quote or a
-    /// backslash. Eight bytes at a time: a word's bytes below 0x20, and its bytes equal to a quote
-    /// or a backslash (zero after an exclusive or), set their high bit in `(x - 0x01…) & ~x`.
+    /// backslash. Eight bytes at a time, the last eight overlapping those before them; shorter
+    /// text as two overlapping halves of a word.
     static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return false }
+        let count = utf8.count
+        guard count >= 8 else {
+            guard count >= 4 else {
+                for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+                return false
+            }
+            let first = UInt64(base.loadUnaligned(as: UInt32.self))
+            let last = UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return wordNeedsEscape(first | last << 32)
+        }
         var offset = 0
-        while offset + 8 <= utf8.count {
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-            let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-            let found =
-                ((word &- ones &* 0x20) & ~word) | ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
-            if found & highs != 0 { return true }
+        while offset + 8 < count {
+            if wordNeedsEscape(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
             offset += 8
         }
-        while offset < utf8.count {
-            let byte = base[offset]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            offset += 1
-        }
-        return false
+        return wordNeedsEscape(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    }
+
+    /// Whether one of a word's bytes is below 0x20, a quote or a backslash: those (zero after an
+    /// exclusive or, for the quote and the backslash) set their high bit in `(x - 0x01…) & ~x`.
+    @inline(__always)
+    private static func wordNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let found = ((word &- ones &* 0x20) & ~word) | ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+        return found & 0x8080_8080_8080_8080 != 0
     }
 }
