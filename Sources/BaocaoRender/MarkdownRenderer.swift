@@ -158,7 +158,7 @@ public struct MarkdownRenderer: Renderer {
     func esc(_ text: String, atLineStart: Bool) -> String {
         var out = text
         // Nothing to escape or fold (most text): copied as it is.
-        if text.utf8.contains(where: Self.isSpecial) {
+        if Self.hasSpecial(text) {
             out = Self.escapedBytes(text) ?? Self.escapedCharacters(text)
         }
         // A first byte that is ASCII and neither a digit nor one of "#+-=" starts a character
@@ -249,6 +249,12 @@ public struct MarkdownRenderer: Renderer {
         default:
             return false
         }
+    }
+
+    /// Whether the text holds a byte `isSpecial` accepts: looked for in the bytes as they are
+    /// stored, which costs a fraction of going through the UTF-8 view's iterator.
+    static func hasSpecial(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? text.utf8.contains(where: isSpecial)
     }
 
     /// The bytes of the characters `esc` escapes or folds into a space.
