@@ -1,3 +1,4 @@
+import BaocaoDocument
 import Foundation
 import XCTest
 
@@ -129,6 +130,25 @@ final class FastPathEquivalenceTests: XCTestCase {
         for joined in ["a*\u{0301}", "\u{0600}*", "ệ*", "*ệ", "`\u{1FEF}"] {
             XCTAssertNil(MarkdownRenderer.escapedBytes(joined), joined.debugDescription)
         }
+    }
+
+    /// Markdown lines are written into one string: the text is what joining them with newlines
+    /// and adding one gave, without the empty lines at the end; tables without columns or cells
+    /// keep their bars.
+    func testMarkdownLinesAreJoinedAsTheyWere() {
+        let markdown = MarkdownRenderer()
+        XCTAssertEqual(markdown.text(blocks: []), "\n")
+        XCTAssertEqual(markdown.text(blocks: [.paragraph(Paragraph(runs: []))]), "\n")
+        XCTAssertEqual(markdown.text(blocks: [.paragraph(""), .paragraph("a"), .paragraph("")]), "\n\na\n")
+        XCTAssertEqual(markdown.text(blocks: [.paragraph("a\r\n"), .paragraph("")]), "a\r\n\n")
+        XCTAssertEqual(
+            markdown.text(blocks: [.table(Table(caption: "", columns: [], rows: [[]], totals: []))]), "|  |\n||\n|  |\n|  |\n")
+        let table = Table(
+            caption: "C", columns: [Table.Column("A"), Table.Column("B", unit: "%", alignment: .right)], rows: [["x", "a|b"]],
+            totals: ["", "5"], note: "n")
+        XCTAssertEqual(
+            markdown.text(blocks: [.table(table), .paragraph("")]),
+            "**C**\n\n| A | B (%) |\n|:---|---:|\n| x | a\\|b |\n|  | **5** |\n\n*n*\n")
     }
 
     func testTextFastPathsMatchTheReference() {
