@@ -1,3 +1,4 @@
+import BaocaoDocument
 import Foundation
 import XCTest
 
@@ -26,11 +27,16 @@ final class FastPathEquivalenceTests: XCTestCase {
         }
     }
 
-    private func randomTexts(_ count: Int) -> [String] {
+    /// The characters Markdown escapes, and characters that join them into larger ones: a
+    /// spacing mark, U+1FEF (a character equal to "`").
+    private static let markdownPieces =
+        pieces + ["\\", "`", "*", "_", "[", "]", "|", "~", "\u{0903}", "\u{1FEF}", "\u{1FEF}\u{0301}", "`\u{0301}", "\u{0600}*"]
+
+    private func randomTexts(_ count: Int, from pieces: [String] = pieces) -> [String] {
         var generator = Generator(state: 20_261_129)
         return (0..<count).map { _ in
             let length = Int.random(in: 0...12, using: &generator)
-            return (0..<length).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            return (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
         }
     }
 
@@ -108,6 +114,41 @@ final class FastPathEquivalenceTests: XCTestCase {
                     "markdown: \(text.debugDescription)")
             }
         }
+    }
+
+    /// Markdown escapes byte by byte where each byte to escape is a character of its own, and
+    /// gives up (nil) where the characters must be looked at; both ways give the same text.
+    func testMarkdownEscapesBytesAsItEscapesCharacters() {
+        var given = 0
+        for text in randomTexts(40_000, from: Self.markdownPieces) {
+            guard let bytes = MarkdownRenderer.escapedBytes(text) else { continue }
+            given += 1
+            XCTAssertEqual(bytes, MarkdownRenderer.escapedCharacters(text), "markdown: \(text.debugDescription)")
+        }
+        XCTAssertGreaterThan(given, 10_000)
+        XCTAssertEqual(MarkdownRenderer.escapedBytes("a*b|c\r\nd\re\n\tđ [x]"), "a\\*b\\|c\r\nd e  đ \\[x\\]")
+        for joined in ["a*\u{0301}", "\u{0600}*", "ệ*", "*ệ", "`\u{1FEF}"] {
+            XCTAssertNil(MarkdownRenderer.escapedBytes(joined), joined.debugDescription)
+        }
+    }
+
+    /// Markdown lines are written into one string: the text is what joining them with newlines
+    /// and adding one gave, without the empty lines at the end; tables without columns or cells
+    /// keep their bars.
+    func testMarkdownLinesAreJoinedAsTheyWere() {
+        let markdown = MarkdownRenderer()
+        XCTAssertEqual(markdown.text(blocks: []), "\n")
+        XCTAssertEqual(markdown.text(blocks: [.paragraph(Paragraph(runs: []))]), "\n")
+        XCTAssertEqual(markdown.text(blocks: [.paragraph(""), .paragraph("a"), .paragraph("")]), "\n\na\n")
+        XCTAssertEqual(markdown.text(blocks: [.paragraph("a\r\n"), .paragraph("")]), "a\r\n\n")
+        XCTAssertEqual(
+            markdown.text(blocks: [.table(Table(caption: "", columns: [], rows: [[]], totals: []))]), "|  |\n||\n|  |\n|  |\n")
+        let table = Table(
+            caption: "C", columns: [Table.Column("A"), Table.Column("B", unit: "%", alignment: .right)], rows: [["x", "a|b"]],
+            totals: ["", "5"], note: "n")
+        XCTAssertEqual(
+            markdown.text(blocks: [.table(table), .paragraph("")]),
+            "**C**\n\n| A | B (%) |\n|:---|---:|\n| x | a\\|b |\n|  | **5** |\n\n*n*\n")
     }
 
     func testTextFastPathsMatchTheReference() {

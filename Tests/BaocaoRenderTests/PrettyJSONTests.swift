@@ -145,7 +145,7 @@ final class PrettyJSONTests: XCTestCase {
             json.closeArray()
             json.beginObject()
             for key in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                json.key(key)
+                json.key(text: key)
                 json.beginArray()
                 for s in map[key]! { json.string(s) }
                 json.closeArray()
@@ -176,6 +176,112 @@ final class PrettyJSONTests: XCTestCase {
             XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), String(decoding: expected, as: UTF8.self), "seed \(seed)")
             if json.bytes != [UInt8](expected) { return }
         }
+    }
+
+    /// Strings are checked for escapes eight bytes at a time: a byte to escape at every position
+    /// of strings longer than a word, among ASCII and multi-byte text, against JSONEncoder.
+    func testEscapesAreFoundAtEveryPositionOfLongStrings() throws {
+        let specials: [Unicode.Scalar] = ["\u{0}", "\u{1F}", "\n", "\"", "\\"]
+        let fillers: [Unicode.Scalar] = ["a", " ", "!", "#", "[", "]", "\u{7F}", "ữ", "😀"]
+        var strings: [String] = []
+        for filler in fillers {
+            for length in 0..<26 {
+                let plain = String(String.UnicodeScalarView(repeatElement(filler, count: length)))
+                strings.append(plain)
+                for position in 0..<length {
+                    for special in specials {
+                        var scalars = Array(plain.unicodeScalars)
+                        scalars[position] = special
+                        strings.append(String(String.UnicodeScalarView(scalars)))
+                    }
+                }
+            }
+        }
+        var json = PrettyJSON()
+        json.beginArray()
+        for s in strings { json.string(s) }
+        json.closeArray()
+        XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), String(decoding: try foundation(strings), as: UTF8.self))
+    }
+
+    /// Whole numbers are written as integers; at and beyond 2^53, and for negative zero, Swift's
+    /// text decides. Integers as `String` writes them; nesting deeper than the indentation kept
+    /// ready to copy.
+    func testWholeNumbersIntegersAndDeepNestingAreWrittenAsJSONEncoderWritesThem() throws {
+        var numbers: [Double] = [0, -0.0, 1, -1, 9, 10, -9, -10, 99, 100, 1e15, 1e16, 0.5, -0.5, 123_456.75]
+        for power in [52.0, 53, 54] {
+            let p = pow(2, power)
+            numbers += [p - 2, p - 1, p, p + 2, -(p - 1), -p, -(p + 2)]
+        }
+        var json = PrettyJSON()
+        json.beginArray()
+        for n in numbers { try json.double(n) }
+        json.closeArray()
+        XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), String(decoding: try foundation(numbers), as: UTF8.self))
+
+        let integers = [0, 1, 9, 10, 99, 100, 567, 11_906, -1, -9, -10, -240, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        json = PrettyJSON()
+        json.beginArray()
+        for i in integers { json.int(i) }
+        json.closeArray()
+        XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), String(decoding: try foundation(integers), as: UTF8.self))
+
+        // Nested arrays around an object with a key, an empty array and a number.
+        struct Nested: Encodable {
+            var depth: Int
+            func encode(to encoder: any Encoder) throws {
+                if depth == 0 {
+                    var c = encoder.container(keyedBy: Key.self)
+                    try c.encode([Int](), forKey: Key(stringValue: "a")!)
+                    try c.encode(1, forKey: Key(stringValue: "b")!)
+                } else {
+                    var c = encoder.unkeyedContainer()
+                    try c.encode(Nested(depth: depth - 1))
+                    try c.encode(depth)
+                }
+            }
+            struct Key: CodingKey {
+                var stringValue: String
+                var intValue: Int? { nil }
+                init?(stringValue: String) { self.stringValue = stringValue }
+                init?(intValue: Int) { nil }
+            }
+        }
+        for depth in [0, 1, 30, 31, 32, 45] {
+            json = PrettyJSON()
+            for _ in 0..<depth { json.beginArray() }
+            json.beginObject()
+            json.key("a")
+            json.beginArray()
+            json.closeArray()
+            json.field("b", 1)
+            json.closeObject()
+            for level in 0..<depth {
+                json.int(level + 1)
+                json.closeArray()
+            }
+            XCTAssertEqual(
+                String(decoding: json.bytes, as: UTF8.self), String(decoding: try foundation(Nested(depth: depth)), as: UTF8.self),
+                "depth \(depth)")
+        }
+    }
+
+    /// The writer's storage grows as the text does, and a copy of a writer keeps its own text.
+    func testTheTextGrowsAndCopiesKeepTheirOwn() throws {
+        let strings = (0..<2_000).map { "dòng \($0) \(String(repeating: "x", count: $0 % 97))\($0 % 5 == 0 ? "\n\"" : "")" }
+        var json = PrettyJSON(capacity: 1)
+        json.beginArray()
+        for s in strings.prefix(1_000) { json.string(s) }
+        let copy = json
+        for s in strings.dropFirst(1_000) { json.string(s) }
+        json.closeArray()
+        XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), String(decoding: try foundation(strings), as: UTF8.self))
+        XCTAssertEqual(json.fileContents, try foundation(strings) + Data([0x0A]))
+
+        var finished = copy
+        finished.closeArray()
+        let half = Array(strings.prefix(1_000))
+        XCTAssertEqual(String(decoding: finished.bytes, as: UTF8.self), String(decoding: try foundation(half), as: UTF8.self))
     }
 
     func testNonFiniteNumbersAreRefusedAsJSONEncoderRefusesThem() {
