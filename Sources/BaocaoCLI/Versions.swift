@@ -129,7 +129,7 @@ struct Manifest: Codable, Equatable {
     /// (pretty printed, sorted keys; checked in the tests), written directly with keys in
     /// sorted order because the figures make it a large file written on every new version.
     func encoded() throws -> Data {
-        var json = PrettyJSON(capacity: 4096 + figures.count * 400)
+        var json = PrettyJSON(capacity: 4096 + figures.count * 600)
         json.beginObject()
         json.field("dataFolder", dataFolder)
         json.field("errors", errors)
