@@ -14,7 +14,28 @@ final class FlushGroupTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
+        for fd in opened { close(fd) }
         try? FileManager.default.removeItem(at: root)
+    }
+
+    var opened: [Int32] = []
+
+    /// A file written in the test folder and open for reading (closed after the test).
+    func openFile() throws -> (path: String, fd: Int32) {
+        let path = root.appendingPathComponent("a").path
+        try Data("a".utf8).write(to: URL(fileURLWithPath: path))
+        let fd = open(path, O_RDONLY)
+        opened.append(fd)
+        return (path, fd)
+    }
+
+    /// A writer, on a thread of its own, asking `group` for a flush; what it got goes to `results`.
+    func startWriter(_ group: FlushGroup, _ file: (path: String, fd: Int32), results: ResultBox, done: DispatchGroup) {
+        done.enter()
+        Thread {
+            results.add(Result { try group.flush(file.fd, path: file.path) })
+            done.leave()
+        }.start()
     }
 
     /// A stand-in for `syncfs`: records each flush, holds the first one until released, and
@@ -43,28 +64,14 @@ final class FlushGroupTests: XCTestCase {
     func testWritersArrivingDuringAFlushShareTheNextOne() throws {
         let disk = FakeFileSystem()
         let group = FlushGroup(flushFileSystem: disk.flush)
-        let path = root.appendingPathComponent("a").path
-        try Data("a".utf8).write(to: URL(fileURLWithPath: path))
-        let fd = open(path, O_RDONLY)
-        defer { close(fd) }
-
+        let file = try openFile()
         let results = ResultBox()
         let done = DispatchGroup()
         // The first writer starts a flush, which the fake holds.
-        done.enter()
-        Thread {
-            results.add(Result { try group.flush(fd, path: path) })
-            done.leave()
-        }.start()
+        startWriter(group, file, results: results, done: done)
         XCTAssertEqual(disk.firstStarted.wait(timeout: .now() + 10), .success, "no flush started")
         // Eight more writers finish while it runs: none may return on the first flush.
-        for _ in 0..<8 {
-            done.enter()
-            Thread {
-                results.add(Result { try group.flush(fd, path: path) })
-                done.leave()
-            }.start()
-        }
+        for _ in 0..<8 { startWriter(group, file, results: results, done: done) }
         // Give them time to queue behind the running flush, then let it finish.
         Thread.sleep(forTimeInterval: 0.2)
         XCTAssertEqual(results.count, 0, "a writer returned before any flush finished")
@@ -81,23 +88,15 @@ final class FlushGroupTests: XCTestCase {
     func testAWriterArrivingDuringAFlushWaitsForTheNextOne() throws {
         let disk = FakeFileSystem()
         let group = FlushGroup(flushFileSystem: disk.flush)
-        let path = root.appendingPathComponent("a").path
-        try Data("a".utf8).write(to: URL(fileURLWithPath: path))
-        let fd = open(path, O_RDONLY)
-        defer { close(fd) }
-
+        let file = try openFile()
         let done = DispatchGroup()
-        done.enter()
-        Thread {
-            _ = try? group.flush(fd, path: path)
-            done.leave()
-        }.start()
+        startWriter(group, file, results: ResultBox(), done: done)
         XCTAssertEqual(disk.firstStarted.wait(timeout: .now() + 10), .success, "no flush started")
         // This writer's files were written after the running flush started.
         let late = DispatchSemaphore(value: 0)
         let flushesSeen = ResultBox()
         Thread {
-            _ = try? group.flush(fd, path: path)
+            _ = try? group.flush(file.fd, path: file.path)
             disk.lock.lock()
             flushesSeen.add(.success(disk.flushes == 2))
             disk.lock.unlock()
@@ -115,24 +114,18 @@ final class FlushGroupTests: XCTestCase {
         disk.failing = [1: EIO]
         disk.releaseFirst.signal()  // the first flush is not held
         let group = FlushGroup(flushFileSystem: disk.flush)
-        let path = root.appendingPathComponent("a").path
-        try Data("a".utf8).write(to: URL(fileURLWithPath: path))
-        let fd = open(path, O_RDONLY)
-        defer { close(fd) }
-
-        XCTAssertThrowsError(try group.flush(fd, path: path)) { error in
-            XCTAssertTrue("\(error)".contains(path), "\(error)")
+        let file = try openFile()
+        XCTAssertThrowsError(try group.flush(file.fd, path: file.path)) { error in
+            XCTAssertTrue("\(error)".contains(file.path), "\(error)")
             XCTAssertTrue("\(error)".contains(String(cString: strerror(EIO))), "\(error)")
         }
-        XCTAssertEqual(try group.flush(fd, path: path), true, "the next flush succeeds")
+        XCTAssertEqual(try group.flush(file.fd, path: file.path), true, "the next flush succeeds")
     }
 
     func testWithoutAFileSystemFlushEachWriterFlushesItsOwnFiles() throws {
         let group = FlushGroup(flushFileSystem: { _ in ENOSYS })
-        let path = root.appendingPathComponent("a").path
-        let fd = open(path, O_WRONLY | O_CREAT, 0o644)
-        defer { close(fd) }
-        XCTAssertEqual(try group.flush(fd, path: path), false)
+        let file = try openFile()
+        XCTAssertEqual(try group.flush(file.fd, path: file.path), false)
         // And Files.writeAll then falls back to fsync: the files are written whole.
         let files = (0..<3).map { (Data("tệp \($0)".utf8), root.appendingPathComponent("f\($0)").path) }
         try Files.writeAll(files, flush: .group(group))

@@ -105,17 +105,23 @@ public struct PrettyJSON {
         let comma = !empty
         empty = false
         let indent = depth * 2
-        write(maximum: indent + 2 + Self.spacesSlack) { target in
-            var n = 0
-            if comma {
-                target[n] = UInt8(ascii: ",")
-                n += 1
-            }
-            target[n] = 0x0A
+        write(maximum: indent + 2 + Self.spacesSlack) { Self.separator(comma: comma, indent: indent, at: $0) }
+    }
+
+    /// Writes what comes before an item — a comma unless it is the first, a line break, the
+    /// indentation — at `target`, and returns its length. The caller's room includes
+    /// `spacesSlack`.
+    @inline(__always)
+    private static func separator(comma: Bool, indent: Int, at target: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        if comma {
+            target[n] = UInt8(ascii: ",")
             n += 1
-            Self.spaces(indent, at: target + n)
-            return n + indent
         }
+        target[n] = 0x0A
+        n += 1
+        spaces(indent, at: target + n)
+        return n + indent
     }
 
     public mutating func closeObject() { close(UInt8(ascii: "}")) }
@@ -173,15 +179,7 @@ public struct PrettyJSON {
         empty = false
         let indent = depth * 2
         write(maximum: indent + name.count + 7 + Self.spacesSlack) { target in
-            var n = 0
-            if comma {
-                target[n] = UInt8(ascii: ",")
-                n += 1
-            }
-            target[n] = 0x0A
-            n += 1
-            Self.spaces(indent, at: target + n)
-            n += indent
+            var n = Self.separator(comma: comma, indent: indent, at: target)
             target[n] = UInt8(ascii: "\"")
             n += 1
             if let source = name.baseAddress { (target + n).update(from: source, count: name.count) }
