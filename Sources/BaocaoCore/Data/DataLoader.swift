@@ -219,7 +219,7 @@ public struct DataLoader {
     }
 
     private func readValue(
-        _ node: YNode, indicator: Indicator, period: Period?, what whatText: @autoclosure () -> String, bag: DiagnosticBag
+        _ node: YNode, indicator: Indicator, period: Period?, what whatText: @escaping @autoclosure () -> String, bag: DiagnosticBag
     ) -> SubmittedValue? {
         var what: String { whatText() }
         var value = SubmittedValue(location: node.location)

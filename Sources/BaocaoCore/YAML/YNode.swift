@@ -130,9 +130,11 @@ public struct YNode {
         return nil
     }
 
-    public func mapping(_ bag: DiagnosticBag, what: String) -> YMapping? {
+    /// The node as a mapping; `what` names it in messages and is built only for one.
+    public func mapping(_ bag: DiagnosticBag, what: @escaping @autoclosure () -> String) -> YMapping? {
         guard case .mapping = node else {
-            bag.error(location, "\(what.isEmpty ? "tệp" : what): cần một bảng khóa–giá trị, gặp \(found) (expected a mapping)")
+            let name = what()
+            bag.error(location, "\(name.isEmpty ? "tệp" : name): cần một bảng khóa–giá trị, gặp \(found) (expected a mapping)")
             return nil
         }
         return YMapping(self, bag: bag, context: what)
@@ -159,8 +161,11 @@ public struct YNode {
 public final class YMapping {
     public let node: YNode
     public let bag: DiagnosticBag
-    /// Names the mapping in messages, e.g. "units[2]" or "reporting".
-    public let context: String
+    /// Names the mapping in messages, e.g. "units[2]" or "reporting"; built when a message
+    /// needs it (a unit file of 12,000 narratives opens 12,000 mappings, nearly always without
+    /// a message).
+    public var context: String { makeContext() }
+    private let makeContext: () -> String
     /// The mapping's pairs, as Yams holds them: a key or value becomes a `YNode` only when it
     /// is asked for, not every pair when the mapping is opened.
     private let pairs: Node.Mapping?
@@ -170,10 +175,10 @@ public final class YMapping {
     private var pairIndices: [Int] = []
     private var known: [String] = []
 
-    init(_ node: YNode, bag: DiagnosticBag, context: String) {
+    init(_ node: YNode, bag: DiagnosticBag, context: @escaping () -> String) {
         self.node = node
         self.bag = bag
-        self.context = context
+        makeContext = context
         guard case .mapping(let mapping) = node.node else {
             pairs = nil
             return
@@ -189,7 +194,7 @@ public final class YMapping {
                 let keyNode = YNode(node: k, file: node.file)
                 bag.error(
                     keyNode.location,
-                    "\(context.isEmpty ? "tệp" : context): khóa phải là chuỗi văn bản, gặp \(keyNode.found) (keys must be text)")
+                    "\(self.context.isEmpty ? "tệp" : self.context): khóa phải là chuỗi văn bản, gặp \(keyNode.found) (keys must be text)")
                 continue
             }
             pairKeys.append(scalar.string)
@@ -307,7 +312,7 @@ public final class YMapping {
     }
 
     public func mapping(_ key: String, required: Bool = true) -> YMapping? {
-        require(key, required: required)?.mapping(bag, what: what(key))
+        require(key, required: required)?.mapping(bag, what: self.what(key))
     }
 
     public func list(_ key: String, required: Bool = false) -> [YNode]? {
