@@ -16,24 +16,13 @@ final class FastPathEquivalenceTests: XCTestCase {
         "\u{FFFF}", "\u{FFFD}", "😀", "#", "(", ")",
     ]
 
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The characters Markdown escapes, and characters that join them into larger ones: a
     /// spacing mark, U+1FEF (a character equal to "`").
     private static let markdownPieces =
         pieces + ["\\", "`", "*", "_", "[", "]", "|", "~", "\u{0903}", "\u{1FEF}", "\u{1FEF}\u{0301}", "`\u{0301}", "\u{0600}*"]
 
     private func randomTexts(_ count: Int, from pieces: [String] = pieces) -> [String] {
-        var generator = Generator(state: 20_261_129)
+        var generator = SplitMix(seed: 20_261_129)
         return (0..<count).map { _ in
             let length = Int.random(in: 0...12, using: &generator)
             return (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -105,7 +94,7 @@ final class FastPathEquivalenceTests: XCTestCase {
         let markdown = MarkdownRenderer()
         var texts = randomTexts(20_000)
         texts += ["1. a", "12) b", "#x", "+", "-1", "=", "½. c", "١. d", "#\u{301}x", "1\u{301}. e", "a. f", ""]
-        var generator = Generator(state: 11)
+        var generator = SplitMix(seed: 11)
         texts += randomTexts(20_000).map { ["1", "2.", "#", "-", "=", "+", "9)", "¾"].randomElement(using: &generator)! + $0 }
         for text in texts {
             for atLineStart in [true, false] {
@@ -193,7 +182,7 @@ final class FastPathEquivalenceTests: XCTestCase {
     }
 
     func testColumnSharesAreFormattedAsFoundationFormatsThem() {
-        var generator = Generator(state: 7)
+        var generator = SplitMix(seed: 7)
         var values: [Double] = [0, 100, 50, 12.125, 12.135, 0.005, 0.015, 33.333333333333336, 66.66666666666667, 99.995]
         for _ in 0..<20_000 {
             let weights = (0..<Int.random(in: 1...9, using: &generator)).map { _ in Double(Int.random(in: 1...40, using: &generator)) / 2 }
