@@ -468,7 +468,8 @@ struct VersionWriter {
             return result
         }
         var plan: [(path: String, data: Data, status: String)] = []
-        var foreign: [(path: String, data: Data)] = []
+        /// Hand-edited top-level files that --force replaces, as the manifest lists them.
+        var foreign: [(path: String, kept: Manifest.Output)] = []
         for (path, data) in files {
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 plan.append((path, data, "đã ghi"))
@@ -484,14 +485,17 @@ struct VersionWriter {
                 continue
             }
             let name = (path as NSString).lastPathComponent
-            if known()[name]?.contains(FileDigest.sha256(current)) != true {
+            let digest = FileDigest.sha256(current)
+            if known()[name]?.contains(digest) != true {
                 if !force {
                     console.error(
                         "baocao: \(path) đã có một báo cáo khác; không ghi đè. Tệp này không phải bản nào trong \(store.versionsFolder) (có thể đã sửa tay hoặc đã ký). Chuyển tệp đi nơi khác, hoặc dùng --force: tệp cũ sẽ được cất vào versions/ban-cu-…/ (refusing to overwrite a different report)"
                     )
                     throw ExitCode(ExitStatus.cannotWrite)
                 }
-                foreign.append((path, current))
+                let kept = Manifest.Output(
+                    file: name, format: (name as NSString).pathExtension, sha256: digest, bytes: current.count, requested: false)
+                foreign.append((path, kept))
             }
             plan.append((path, data, "đã thay thế"))
         }
@@ -522,12 +526,7 @@ struct VersionWriter {
             if created {
                 let manifest = try makeManifest(
                     version: version, previous: latest?.0, outputs: outputs,
-                    replaced: foreign.map {
-                        let name = ($0.path as NSString).lastPathComponent
-                        return Manifest.Output(
-                            file: name, format: (name as NSString).pathExtension, sha256: FileDigest.sha256($0.data), bytes: $0.data.count,
-                            requested: false)
-                    })
+                    replaced: foreign.map(\.kept))
                 let manifestData = try manifest.encoded()
                 let temporary = (store.versionsFolder as NSString).appendingPathComponent(".dang-ghi-\(version)")
                 try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)

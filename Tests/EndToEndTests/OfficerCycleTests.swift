@@ -1,9 +1,10 @@
-import BaocaoCLI
 import BaocaoCore
 import BaocaoPlugins
 import BaocaoSheets
 import Foundation
 import XCTest
+
+@testable import BaocaoCLI
 
 /// The officer's period, start to finish, as the README tells it: the Q4 forms, an Excel form
 /// filled by a unit and imported, who is still missing, a compile, one corrected figure, a
@@ -265,6 +266,14 @@ final class OfficerCycleTests: XCTestCase {
         )
         let manifest = try String(contentsOf: q3.appendingPathComponent("versions/v002/manifest.json"), encoding: .utf8)
         XCTAssertTrue(manifest.contains("\"replaced\""), manifest)
+        // The manifest names the replaced file with the digest and size of what was kept.
+        let kept = Data("bản đã sửa tay\n".utf8)
+        let json = try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as! [String: Any]
+        let replaced = try XCTUnwrap(json["replaced"] as? [[String: Any]])
+        XCTAssertEqual(replaced.count, 1)
+        XCTAssertEqual(replaced.first?["file"] as? String, "bao-cao-2026-Q3.md")
+        XCTAssertEqual(replaced.first?["sha256"] as? String, FileDigest.sha256(kept))
+        XCTAssertEqual(replaced.first?["bytes"] as? Int, kept.count)
     }
 
     func changeFigure(_ old: String, _ new: String) throws {
