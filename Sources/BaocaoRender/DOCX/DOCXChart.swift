@@ -219,6 +219,15 @@ struct DOCXChartWriter {
         x.close("c:val")
     }
 
+    /// The value axis's number format: whole ticks grouped with a dot whatever the reader's
+    /// locale ("8.000", "1.250.000"), as the data labels and the HTML axis write them. Word and
+    /// LibreOffice group by the reader's locale with "#,##0", so the dots are literal, chosen by
+    /// a condition on the size; ticks with decimals keep "General".
+    static func axisFormat(step: Double) -> String {
+        guard step >= 1, step == step.rounded() else { return "General" }
+        return #"[>=1000000]0\.000\.000;[>=1000]0\.000;0"#
+    }
+
     /// Value labels written the Vietnamese way ("90,02", "1.234"), point by point, so that they
     /// read the same whatever the reader's locale.
     private func dataLabels(_ x: inout XMLWriter, position: String, _ values: [Double?]) {
@@ -330,7 +339,7 @@ struct DOCXChartWriter {
             x.empty("c:overlay", ["val": "0"])
             x.close("c:title")
         }
-        x.empty("c:numFmt", ["formatCode": "General", "sourceLinked": "0"])
+        x.empty("c:numFmt", ["formatCode": Self.axisFormat(step: Scale(for: chart).step), "sourceLinked": "0"])
         x.empty("c:majorTickMark", ["val": "out"])
         x.empty("c:minorTickMark", ["val": "none"])
         x.empty("c:tickLblPos", ["val": "nextTo"])
