@@ -17,7 +17,7 @@ public struct CivilServiceSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = CivilServiceWriter(context: context)
-        return writer.write()
+        return writer.write().typeset()
     }
 }
 
@@ -63,6 +63,9 @@ struct CivilServiceWriter {
     /// Whether the year still has months after the period, so that a within-year task may still be done.
     var yearContinues: Bool { period.months.upperBound < 12 }
 
+    /// Names each comparison period once per point.
+    let mentions = PeriodMentions()
+
     /// The plan task whose indicator is the CCHC training (II.4).
     var trainingTask: PlanTask? { context.tasks.first { $0.indicators.contains(ID.reformTraining) } }
 
@@ -79,8 +82,11 @@ struct CivilServiceWriter {
             return section
         }
         var points: [(title: String, blocks: [Block])] = []
+        mentions.reset()
         if let blocks = staffPoint() { points.append(("Tổ chức bộ máy và công tác cán bộ", blocks)) }
+        mentions.reset()
         if let blocks = trainingPoint() { points.append(("Công tác đào tạo, bồi dưỡng", blocks)) }
+        mentions.reset()
         if let (title, blocks) = conductPoint() { points.append((title, blocks)) }
         let activities = otherActivities
         if !activities.isEmpty {
@@ -333,10 +339,8 @@ struct CivilServiceWriter {
 
     func label(_ id: String) -> String { context.indicator(id)?.label ?? id }
 
-    func number(_ value: Double) -> String { VietnameseFormat.number(value, fractionDigits: 0) }
-
-    /// Below this base a count's change is stated in its unit rather than in per cent.
-    static let smallBase = 20.0
+    /// A count in running text, with the office's leading zero below 10.
+    func number(_ value: Double) -> String { VietnameseFormat.quantity(value) }
 
     /// " (tăng 12,5 % so với quý II năm 2026, tăng 2 người so với cùng kỳ năm 2025)", or "" without a
     /// valid comparison.
@@ -346,13 +350,14 @@ struct CivilServiceWriter {
         // A percentage of a small count exaggerates ("tăng 100 %" for one inspection more) and
         // means nothing from 0: state the change in the indicator's unit instead, for every
         // comparison of the figure so that one parenthesis does not mix the two.
-        let inUnits = all.contains { $0.kind == .count && $0.base < Self.smallBase }
+        let inUnits = all.contains(where: \.isSmallBase)
         let phrases = all.map { c -> String in
             let delta = c.current - c.base
+            let against = mentions.against(c)
             if inUnits, abs(delta) > 1e-9 {
-                return "\(delta > 0 ? "tăng" : "giảm") \(number(abs(delta))) \(measure) \(c.against)"
+                return "\(delta > 0 ? "tăng" : "giảm") \(number(abs(delta))) \(measure) \(against)"
             }
-            return c.phrase
+            return c.phrase(against: against)
         }
         return phrases.isEmpty ? "" : " (\(phrases.joined(separator: ", ")))"
     }
