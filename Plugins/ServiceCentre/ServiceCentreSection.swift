@@ -80,7 +80,7 @@ struct RateWording {
     var group: String
     var points: Int
 
-    /// "Tỷ lệ lượt đánh giá hài lòng, rất hài lòng (tính trên số lượt đánh giá)".
+    /// "Tỷ lệ lượt đánh giá hài lòng, rất hài lòng".
     static let context766Free = Glossary.satisfactionByRatings.prefix(1).uppercased() + Glossary.satisfactionByRatings.dropFirst()
 
     /// The row's and the finding's name.
@@ -260,8 +260,8 @@ struct ServiceCentreWriter {
             section.blocks.append(
                 .paragraph(
                     Paragraph(
-                        "\(item). Tỷ lệ này tính trên số lượt đánh giá của tổ chức, cá nhân, khác với mức độ hài lòng theo Quyết định "
-                            + "số 766/QĐ-TTg (tính trên số hồ sơ đã giải quyết).")))
+                        "\(item) (tính trên số lượt đánh giá của tổ chức, cá nhân tại \(centre), khác với mức độ hài lòng theo "
+                            + "Quyết định số 766/QĐ-TTg, tính trên số hồ sơ đã giải quyết).")))
         }
         guard !lines.isEmpty else { return }
         if lines.contains(where: { !$0.changes.isEmpty }) { section.blocks.append(.table(rateTable(lines))) }

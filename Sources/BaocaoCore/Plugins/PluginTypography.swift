@@ -24,7 +24,7 @@ public enum Glossary {
     /// formula of Quyết định 766/QĐ-TTg over dossiers resolved, and the share of the ratings
     /// people gave at the counter. They differ and must never share a name.
     public static let satisfactionByDossiers = "mức độ hài lòng trong giải quyết thủ tục hành chính (tính trên số hồ sơ đã giải quyết)"
-    public static let satisfactionByRatings = "tỷ lệ lượt đánh giá hài lòng, rất hài lòng (tính trên số lượt đánh giá)"
+    public static let satisfactionByRatings = "tỷ lệ lượt đánh giá hài lòng, rất hài lòng"
 
     /// Spellings met in the plan and the units' texts, longest first, and the name each stands for.
     /// Matching ignores case; the canonical spelling replaces the variant whole.
