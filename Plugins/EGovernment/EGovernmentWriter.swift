@@ -52,7 +52,9 @@ struct EGovernmentWriter {
                         ))
                     continue
                 }
-                requirements[id] = Self.requiringTask(indicator, in: context.tasks) ?? context.tasks.first { $0.indicators.contains(id) }?.number
+                let task: String? =
+                    Self.requiringTask(indicator, in: context.tasks) ?? context.tasks.first { $0.indicators.contains(id) }?.number
+                requirements[id] = .some(task)
             }
         } else {
             for indicator in context.area.indicators where indicator.monthly {
@@ -268,7 +270,7 @@ struct EGovernmentWriter {
                             "Bảo đảm mỗi tháng có ít nhất \(minimum) \(measure) về cải cách hành chính được đăng trên \(place)"),
                         sources: source))
             }
-            return ", trong đó \(months.count) tháng chưa đạt mức tối thiểu \(minimum) \(measure) mỗi tháng (\(Wording.months(months)))"
+            return ", trong đó \(Wording.count(Double(months.count))) tháng chưa đạt mức tối thiểu \(minimum) \(measure) mỗi tháng (\(Wording.months(months)))"
         }
         guard let lowest = series.lowest else { return "" }
         let requirement =
@@ -493,7 +495,8 @@ struct EGovernmentWriter {
             let valueText = amount(value, indicator)
             let bound =
                 target.comparison == .atLeast
-                ? "từ \(amount(target.value, indicator)) trở lên" : "không quá \(amount(target.value, indicator))"
+                ? "từ \(amount(target.value, indicator, target: true)) trở lên"
+                : "không quá \(amount(target.value, indicator, target: true))"
             let basis = target.basis.map { " theo \($0)" } ?? ""
             let source = sources(indicator.id)
             if target.isMet(by: value) {
@@ -520,8 +523,8 @@ struct EGovernmentWriter {
     }
 
     /// A value with its unit of measure: "1.250 văn bản", "98,5 %".
-    private func amount(_ value: Double, _ indicator: Indicator) -> String {
-        let number = context.format(value, indicator.id)
+    private func amount(_ value: Double, _ indicator: Indicator, target: Bool = false) -> String {
+        let number = target ? SectionContext.formatTarget(value, kind: indicator.kind) : context.format(value, indicator.id)
         return indicator.kind == .count && !indicator.measure.isEmpty ? "\(number) \(indicator.measure)" : number
     }
 

@@ -162,7 +162,7 @@ struct GenericWriter {
             if let target = f.indicator.target, target.comparison == .atLeast, target.value > 0, let raw = f.raw,
                 context.period.months.lowerBound == 1
             {
-                text += "; bằng \(VietnameseFormat.percent(raw / target.value * 100, fractionDigits: 1)) \(f.targetPhrase)"
+                text += "; bằng \(VietnameseFormat.number(raw / target.value * 100, fractionDigits: 1)) % \(f.targetPhrase)"
             }
         case .none, .noData: break
         }
@@ -342,7 +342,7 @@ struct IndicatorFacts {
             let place = VietnameseFormat.number(target.value, fractionDigits: 0)
             return target.comparison == .atMost ? "xếp hạng từ thứ \(place) trở lên" : "xếp hạng từ thứ \(place) trở xuống"
         }
-        let amount = Self.withMeasure(SectionContext.format(target.value, kind: indicator.kind), indicator)
+        let amount = Self.withMeasure(SectionContext.formatTarget(target.value, kind: indicator.kind), indicator)
         return (target.comparison == .atLeast ? "tối thiểu " : "không quá ") + amount
     }
 

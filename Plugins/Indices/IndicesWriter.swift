@@ -143,10 +143,10 @@ struct IndicesWriter {
     private func head(_ result: IndexResult) -> String {
         let name = result.spec.name
         if result.score?.number == nil {
-            let when = result.year.map { " năm \($0)" } ?? " được cập nhật gần nhất"
+            let when = result.year.map { " năm \($0)" } ?? " đã công bố gần nhất"
             return "Kết quả \(name)\(when): tỉnh"
         }
-        return result.year.map { "\(name) năm \($0)" } ?? "\(name), theo kết quả được cập nhật gần nhất,"
+        return result.year.map { "\(name) năm \($0)" } ?? "\(name), theo kết quả đã công bố gần nhất,"
     }
 
     /// "đạt 90,02 %, tăng 1,36 điểm so với năm 2023".

@@ -341,7 +341,7 @@ struct ServiceCentreWriter {
             if let target = line.indicator.target {
                 let bound =
                     (target.comparison == .atLeast ? "tối thiểu " : "tối đa ")
-                    + context.format(target.value, line.wording.id) + (target.basis.map { " theo \($0)" } ?? "")
+                    + SectionContext.formatTarget(target.value, kind: .percent) + (target.basis.map { " theo \($0)" } ?? "")
                 if target.isMet(by: line.value) {
                     section.achievements.append(
                         Finding("\(subject) đạt \(value), đạt chỉ tiêu Kế hoạch đề ra (\(bound))", sources: sources))

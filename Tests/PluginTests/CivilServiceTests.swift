@@ -94,7 +94,7 @@ final class CivilServiceTests: XCTestCase {
                 note: hình thức khiển trách;
             """)
         let all = ExampleHarness.texts(of: section).joined(separator: "\n")
-        XCTAssertTrue(all.contains("có 1 cán bộ, công chức, viên chức bị xử lý kỷ luật (hình thức khiển trách)."), all)
+        XCTAssertTrue(all.contains("có 01 cán bộ, công chức, viên chức bị xử lý kỷ luật (hình thức khiển trách)."), all)
         XCTAssertTrue(section.achievements.isEmpty)
         XCTAssertTrue(section.limitations.isEmpty)
     }

@@ -36,6 +36,12 @@ extension SectionContext {
         }
     }
 
+    /// A value the plan sets (a target, a threshold) as running text writes it: as given, without
+    /// the two fixed decimals of a measured rate ("từ 99,5 % trở lên", "tối thiểu 90 %").
+    public static func formatTarget(_ value: Double, kind: Indicator.Kind) -> String {
+        kind == .percent ? VietnameseFormat.number(value, fractionDigits: 2) + " %" : format(value, kind: kind)
+    }
+
     /// A table cell's text: plain numbers (no leading zero), rates with two decimals.
     public static func cellText(_ value: Double, kind: Indicator.Kind) -> String {
         switch kind {
@@ -288,7 +294,8 @@ public struct Comparison: Sendable {
                 let unit = measure.isEmpty ? "" : " \(measure)"
                 return "\(direction) \(VietnameseFormat.quantity(abs(delta)))\(unit) \(against)"
             }
-            return "\(direction) \(VietnameseFormat.percent(abs(delta) / base * 100, fractionDigits: 1)) \(against)"
+            // A change in per cent of a count, not a rate: "tăng 20 %", "tăng 6,3 %".
+            return "\(direction) \(VietnameseFormat.number(abs(delta) / base * 100, fractionDigits: 1)) % \(against)"
         case .percent:
             return "\(direction) \(VietnameseFormat.fixed(abs(delta), fractionDigits: 2)) điểm phần trăm \(against)"
         case .score:
