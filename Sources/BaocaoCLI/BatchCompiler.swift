@@ -39,7 +39,7 @@ struct BatchCompiler {
         var outcomes: [Outcome] = []
         let loaded = await forEach(Array(plans.indices), workers: workers) { index -> (Int, Result<(Workspace, [Period]), Outcome>) in
             let capture = Console.capturing()
-            return await Console.$current.withValue(capture) {
+            return Console.$current.withValue(capture) {
                 do {
                     let workspace = try Workspace.load(plan: plans[index], data: data)
                     let periods = try CompileCommand.target(request, workspace: workspace)
