@@ -47,7 +47,7 @@ enum CivilServiceExamples {
             ],
             expect: [
                 "là 85 người, tăng 02 người so với cuối quý II năm 2026 và không thay đổi so với cùng thời điểm năm 2025.",
-                "tuyển dụng, tiếp nhận 03 công chức, viên chức (tăng 01 người so với quý II năm 2026, bằng cùng kỳ năm 2025)",
+                "tuyển dụng, tiếp nhận 03 công chức, viên chức (tăng 01 người so với quý trước, bằng cùng kỳ)",
                 "bổ nhiệm, bổ nhiệm lại, điều động 05 công chức, viên chức (tăng 05 người so với quý trước).",
                 "42 lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng (tăng 5 % so với quý II năm 2026, tăng 20 % so với cùng kỳ năm 2025)",
                 "12 lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia (tăng 12 lượt người so với quý trước, "

@@ -364,6 +364,8 @@ struct CivilServiceWriter {
 
     /// A stock compared in its own unit: "tăng 2 người so với cuối quý II năm 2026".
     func stockChange(_ c: Comparison, measure: String) -> String {
+        // The stock names the period in full; the flows after it say "quý trước", "cùng kỳ".
+        _ = mentions.against(c)
         let at: String
         switch c.basis {
         case .previousPeriod:

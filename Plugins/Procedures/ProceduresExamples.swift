@@ -133,15 +133,15 @@ enum ProceduresExamples {
             "feedback not all handled on time",
             current: [unit: changed(quarter, ["pakn_dung_han": 18])],
             expect: [
-                "Đã xử lý đúng hạn 18 phản ánh, kiến nghị, đạt tỷ lệ 90 %.",
-                "Còn 2/20 phản ánh, kiến nghị về thủ tục hành chính không được xử lý đúng hạn",
+                "Đã xử lý đúng hạn 18 phản ánh, kiến nghị, đạt tỷ lệ 90,00 %.",
+                "Còn 02/20 phản ánh, kiến nghị về thủ tục hành chính không được xử lý đúng hạn",
             ],
             reject: ["100 % phản ánh, kiến nghị"]),
         PluginExample(
             "procedures announced but not all published on the provincial portal",
             current: [unit: changed(quarter, ["tthc_cong_khai_cong_tinh": 40])],
             expect: [
-                "Còn 5/45 thủ tục hành chính được công bố trong kỳ chưa được tích hợp, công khai trên Cổng Thông tin điện tử tỉnh",
+                "Còn 05/45 thủ tục hành chính được công bố trong kỳ chưa được tích hợp, công khai trên Cổng Thông tin điện tử tỉnh",
                 "Toàn bộ 45 thủ tục hành chính được công bố trong kỳ đã được công khai trên Cơ sở dữ liệu quốc gia về thủ tục hành chính",
             ],
             reject: ["và tích hợp, công khai trên Cổng Thông tin điện tử tỉnh"]),
