@@ -297,12 +297,14 @@ struct ServiceCentreWriter {
                     + context.format(target.value, line.wording.id) + (target.basis.map { " theo \($0)" } ?? "")
                 if target.isMet(by: line.value) {
                     section.achievements.append(
-                        Finding("\(subject) đạt \(value), đạt chỉ tiêu Kế hoạch đề ra (\(bound))", sources: sources))
+                        Finding(
+                            "\(subject) đạt \(value), đạt chỉ tiêu Kế hoạch đề ra (\(bound))", sources: sources,
+                            subject: line.indicator.id, requirement: "target"))
                 } else {
                     section.limitations.append(
                         Finding(
                             "\(subject) đạt \(value), chưa đạt chỉ tiêu Kế hoạch đề ra (\(bound))", cause: cause(of: line.indicator),
-                            sources: sources))
+                            sources: sources, subject: line.indicator.id, requirement: "target"))
                 }
                 continue
             }
