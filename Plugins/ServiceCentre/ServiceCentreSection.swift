@@ -461,7 +461,9 @@ struct ServiceCentreWriter {
             .list(
                 items.map { item in
                     var text = Wording.sentence(item.text)
-                    if !centreUnits.isEmpty, !centreUnits.contains(item.unit) {
+                    // The engine names the acting unit at the head of each activity; an item
+                    // that does not name it yet gets it after.
+                    if !centreUnits.isEmpty, !centreUnits.contains(item.unit), !text.contains(context.unitName(item.unit)) {
                         let stop = text.hasSuffix(".")
                         text = String(stop ? text.dropLast() : Substring(text)) + " (\(context.unitName(item.unit)))" + (stop ? "." : "")
                     }
