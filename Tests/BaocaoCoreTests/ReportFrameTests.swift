@@ -73,7 +73,9 @@ func blocks(after heading: String, in document: ReportDocument) -> [Block] {
 
 @Suite("The engine guards against contradictory findings")
 struct ContradictionGuardTests {
-    @Test("an achievement and a limitation about the same subject and requirement in two areas: a located error, and the achievement is not printed")
+    @Test(
+        "an achievement and a limitation about the same subject and requirement in two areas: a located error, and the achievement is not printed"
+    )
     func acrossAreas() async throws {
         let plan = try scriptedPlan(
             alpha: "achievement|Tháng nào cũng có tin, bài, bảo đảm yêu cầu hằng tháng|news|monthly",
@@ -145,7 +147,8 @@ struct AssessmentPartTests {
     @Test("one point per purpose with results, its judgement backed by the strongest achievement; others are left to part I")
     func synthesis() async throws {
         let plan = try scriptedPlan(
-            alpha: "achievement|Có 40 hồ sơ tiếp nhận|received\nachievement|Tỷ lệ đúng hạn đạt 75 %|rate\nachievement|Không có cán bộ vi phạm kỷ luật",
+            alpha:
+                "achievement|Có 40 hồ sơ tiếp nhận|received\nachievement|Tỷ lệ đúng hạn đạt 75 %|rate\nachievement|Không có cán bộ vi phạm kỷ luật",
             beta: "achievement|Tháng nào cũng có tin, bài|news",
             purposes: purposes)
         let output = try await compileScripted(plan)
@@ -206,7 +209,8 @@ struct AssessmentPartTests {
     func unknownIndicator() throws {
         let plan = try scriptedPlan(alpha: "")
         let result = DataLoader(plan: plan).load(
-            text: "unit: a\nperiod: 2026-Q3\nnarratives:\n  limitations:\n    - {text: X, cause: Y, indicator: nope}\n", displayPath: "a.yaml")
+            text: "unit: a\nperiod: 2026-Q3\nnarratives:\n  limitations:\n    - {text: X, cause: Y, indicator: nope}\n",
+            displayPath: "a.yaml")
         #expect(result.diagnostics.contains { $0.severity == .error && $0.location.line == 5 && $0.message.contains("'nope'") })
     }
 }
@@ -293,7 +297,9 @@ struct FrameTests {
         var text = minimalPlan.replacingOccurrences(of: "plugin: echo", with: "plugin: scripted")
         text = text.replacingOccurrences(
             of: "  addressees: [Ủy ban nhân dân tỉnh]\n  recipients: [Sở Nội vụ]\n",
-            with: "  addressees: [Ủy ban nhân dân tỉnh Sơn La (qua Sở Nội vụ)]\n  recipients: [UBND tỉnh (b/c), Sở Nội vụ, Lãnh đạo VPUBND tỉnh]\n")
+            with:
+                "  addressees: [Ủy ban nhân dân tỉnh Sơn La (qua Sở Nội vụ)]\n  recipients: [UBND tỉnh (b/c), Sở Nội vụ, Lãnh đạo VPUBND tỉnh]\n"
+        )
         let plan = try #require(PlanLoader(plugins: [ScriptedPlugin.descriptor]).load(text: text, displayPath: "plan.yaml").plan)
         let document = try await compileScripted(plan).document
         #expect(document.closing.recipients == ["- Như trên;", "- Lãnh đạo VPUBND tỉnh;", "- Lưu: VT, TCHCQT."])

@@ -56,7 +56,8 @@ final class CivilServiceTests: XCTestCase {
         let all = texts.joined(separator: "\n")
         XCTAssertTrue(all.contains("Nguyên nhân: Trong năm, tỉnh chưa tổ chức lớp tập huấn về cải cách hành chính."), all)
         // The engine names the acting unit of each merged activity.
-        XCTAssertTrue(texts.contains("Phòng TCHCQT lồng ghép tuyên truyền cải cách chế độ công vụ trong các cuộc họp giao ban của Văn phòng."), all)
+        XCTAssertTrue(
+            texts.contains("Phòng TCHCQT lồng ghép tuyên truyền cải cách chế độ công vụ trong các cuộc họp giao ban của Văn phòng."), all)
         XCTAssertFalse(all.contains("Hoạt động không thuộc lĩnh vực này"), all)
         // The II.4 activity follows the training paragraph, inside point b); the other one is under d).
         let headings = section.blocks.compactMap { block -> String? in

@@ -401,7 +401,8 @@ public struct DataLoader {
                 }
                 // `- Kết quả: đạt` is a mapping to YAML; the officer meant one sentence.
                 if case .mapping(let pairs) = node.node, pairs.count == 1, let pair = pairs.first,
-                    let keyText = pair.key.scalar?.string, !["text", "area", "cause", "task", "indicator"].contains(keyText), case .scalar = pair.value
+                    let keyText = pair.key.scalar?.string, !["text", "area", "cause", "task", "indicator"].contains(keyText),
+                    case .scalar = pair.value
                 {
                     m.bag.error(
                         node.location,

@@ -47,7 +47,8 @@ struct Assessment {
                 guard let key = finding.key, let limitation = limitations[key] else { return false }
                 let location =
                     finding.sources.first.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) } ?? area.location
-                let places = limitation.area.id == area.id ? "phần “\(area.title)”" : "phần “\(area.title)” và phần “\(limitation.area.title)”"
+                let places =
+                    limitation.area.id == area.id ? "phần “\(area.title)”" : "phần “\(area.title)” và phần “\(limitation.area.title)”"
                 diagnostics.append(
                     .error(
                         location,

@@ -12,8 +12,9 @@ struct Attribution {
     let plan: Plan
 
     func apply(_ items: [NarrativeItem]) -> [NarrativeItem] {
+        let units = Dictionary(plan.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let items = items.map { item -> NarrativeItem in
-            guard let unit = plan.unit(item.unit) else { return item }
+            guard let unit = units[item.unit] else { return item }
             var item = item
             // An activity gets its actor at its head; "của phòng" after it then reads back to
             // that name, as an officer writes. Other items have no actor: their references to
@@ -24,7 +25,7 @@ struct Attribution {
             if let cause = item.cause { item.cause = Self.resolvingSelfReferences(cause, unit: unit) }
             return item
         }
-        return mergingSharedActivities(items)
+        return mergingSharedActivities(items, units: units)
     }
 
     /// "Tiếp tục hướng dẫn …" by Trung tâm X → "Trung tâm X tiếp tục hướng dẫn …"; a text that
@@ -97,22 +98,29 @@ struct Attribution {
     }
 
     /// Two activities of one task (or of one area) by two units, each naming the other, are one
-    /// activity: the lead unit's version stays.
-    func mergingSharedActivities(_ items: [NarrativeItem]) -> [NarrativeItem] {
+    /// activity: the lead unit's version stays. Only activities that say they coordinate are
+    /// compared, within their period and task (or area).
+    func mergingSharedActivities(_ items: [NarrativeItem], units: [String: PlanUnit]) -> [NarrativeItem] {
+        var groups: [String: [Int]] = [:]
+        for (index, item) in items.enumerated() where item.kind == .activity && Self.coordinates(item.text) {
+            groups["\(item.period.code)|\(item.task.map { "task:\($0)" } ?? "area:\(item.area ?? "")")", default: []].append(index)
+        }
+        let leads = Dictionary(plan.tasks.map { ($0.number, $0.lead) }, uniquingKeysWith: { first, _ in first })
         var dropped = Set<Int>()
-        for i in items.indices where items[i].kind == .activity && !dropped.contains(i) {
-            for j in items.indices where j > i && items[j].kind == .activity && !dropped.contains(j) {
-                let a = items[i]
-                let b = items[j]
-                guard a.unit != b.unit, a.period == b.period, a.task == b.task, a.task != nil || a.area == b.area,
-                    let ua = plan.unit(a.unit), let ub = plan.unit(b.unit),
-                    Self.names(a.text, ub), Self.names(b.text, ua),
-                    Self.coordinates(a.text), Self.coordinates(b.text)
-                else { continue }
-                let lead = a.task.flatMap { number in plan.tasks.first { $0.number == number } }?.lead ?? []
-                let keepB = lead.contains(b.unit) && !lead.contains(a.unit)
-                dropped.insert(keepB ? i : j)
-                if keepB { break }
+        for key in groups.keys.sorted() {
+            let group = groups[key]!
+            guard Set(group.map { items[$0].unit }).count > 1 else { continue }
+            for (position, i) in group.enumerated() where !dropped.contains(i) {
+                for j in group[(position + 1)...] where !dropped.contains(j) {
+                    let a = items[i]
+                    let b = items[j]
+                    guard a.unit != b.unit, let ua = units[a.unit], let ub = units[b.unit], Self.names(a.text, ub), Self.names(b.text, ua)
+                    else { continue }
+                    let lead = a.task.flatMap { leads[$0] } ?? []
+                    let keepB = lead.contains(b.unit) && !lead.contains(a.unit)
+                    dropped.insert(keepB ? i : j)
+                    if keepB { break }
+                }
             }
         }
         return items.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)

@@ -289,8 +289,18 @@ struct ReportMerger {
         var inner = ""
         var depth = 0
         for c in line {
-            if c == "(" { depth += 1; continue }
-            if c == ")" { depth = max(0, depth - 1); if depth == 0 { parts.append(inner); inner = "" }; continue }
+            if c == "(" {
+                depth += 1
+                continue
+            }
+            if c == ")" {
+                depth = max(0, depth - 1)
+                if depth == 0 {
+                    parts.append(inner)
+                    inner = ""
+                }
+                continue
+            }
             if depth > 0 { inner.append(c) } else { main.append(c) }
         }
         let through = parts.compactMap { p -> String? in
