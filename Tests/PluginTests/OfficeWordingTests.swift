@@ -1,4 +1,3 @@
-import BaocaoCore
 import BaocaoPlugins
 import CivilServicePlugin
 import EGovernmentPlugin
@@ -7,6 +6,7 @@ import ProceduresPlugin
 import ServiceCentrePlugin
 import XCTest
 
+@testable import BaocaoCore
 @testable import BaocaoRender
 @testable import IndicesPlugin
 
@@ -148,9 +148,11 @@ final class OfficeWordingTests: XCTestCase {
         XCTAssertFalse(texts.contains("28/3/2025"), texts)
     }
 
-    func testAResultPublishedWithinThePeriodIsItsAchievement() async throws {
-        let section = try await Fixtures.section(
-            area: "indices", period: "2026-H1",
+    /// The plugin's own judgement, before the engine's checks: a result published within the
+    /// period (PAR INDEX 2025, 20/03/2026, in the first half of 2026) is news of this period.
+    func testAResultPublishedWithinThePeriodIsItsAchievement() throws {
+        let section = try Self.pluginSection(
+            IndicesSection.self, period: "2026-H1",
             files: [
                 """
                 unit: tchcqt
@@ -159,7 +161,9 @@ final class OfficeWordingTests: XCTestCase {
                   par_index: {value: 91.5, year: 2025, source: "Quyết định số 150/QĐ-BNV ngày 20/3/2026 của Bộ Nội vụ (số liệu minh họa)", earlier: {value: 90.02, year: 2024}}
                 """
             ])
-        XCTAssertTrue(section.achievements.contains { $0.text.contains("PAR INDEX") && $0.text.contains("năm 2025") })
+        XCTAssertTrue(
+            section.achievements.contains { $0.text.contains("PAR INDEX") && $0.text.contains("năm 2025") },
+            (section.achievements.map(\.text) + section.diagnostics.map(\.message)).joined(separator: "\n"))
         XCTAssertFalse(section.diagnostics.contains { $0.message.contains("PAR INDEX: kết quả năm 2025 có thể chưa phải") })
     }
 
@@ -283,6 +287,26 @@ final class OfficeWordingTests: XCTestCase {
     ) throws -> ExampleHarness.Outcome {
         try ExampleHarness(plan: try Fixtures.plan(), registry: BuiltinPlugins.registry).run(
             PluginExample("test", current: current, previous: previous, sameLastYear: sameLastYear, period: period), plugin: plugin)
+    }
+
+    /// The section a plugin writes from unit files given as YAML text, as the engine would call
+    /// it, without the engine's later checks on the findings of all sections.
+    static func pluginSection(_ plugin: any SectionPlugin.Type, period code: String, files: [String]) throws -> Section {
+        let plan = try Fixtures.plan()
+        let area = try XCTUnwrap(plan.areas.first { $0.plugin == plugin.descriptor.id })
+        let period = try XCTUnwrap(Period(code))
+        var submissions: [Submission] = []
+        for (index, text) in files.enumerated() {
+            let loaded = DataLoader(plan: plan).load(text: text, displayPath: "test/\(index).yaml")
+            XCTAssertFalse(loaded.diagnostics.contains { $0.severity == .error }, loaded.diagnostics.map(\.description).joined(separator: "\n"))
+            submissions += loaded.submissions
+        }
+        let engine = Engine(plan: plan, submissions: submissions, registry: BuiltinPlugins.registry)
+        let aggregator = Aggregator(plan: plan, submissions: submissions)
+        let (previous, sameLastYear) = Engine.comparisonData(for: period, aggregator)
+        let context = engine.makeContext(
+            area: area, period: period, current: aggregator.data(for: period).data, previous: previous, sameLastYear: sameLastYear)
+        return try plugin.init().makeSection(context)
     }
 
     static func tables(_ section: Section) -> [Table] {
