@@ -270,7 +270,8 @@ struct EGovernmentWriter {
                             "Bảo đảm mỗi tháng có ít nhất \(minimum) \(measure) về cải cách hành chính được đăng trên \(place)"),
                         sources: source))
             }
-            return ", trong đó \(Wording.count(Double(months.count))) tháng chưa đạt mức tối thiểu \(minimum) \(measure) mỗi tháng (\(Wording.months(months)))"
+            return
+                ", trong đó \(Wording.count(Double(months.count))) tháng chưa đạt mức tối thiểu \(minimum) \(measure) mỗi tháng (\(Wording.months(months)))"
         }
         guard let lowest = series.lowest else { return "" }
         let requirement =

@@ -204,7 +204,8 @@ struct IndicesWriter {
     private func scorePhrase(_ change: Change, _ spec: IndexSpec) -> String? {
         guard let gain = change.gain, let e = change.earlier else { return nil }
         if abs(gain) < 1e-9 { return "bằng kết quả năm \(e.year)" }
-        return "\(gain > 0 ? "tăng" : "giảm") \(VietnameseFormat.fixed(abs(gain), fractionDigits: decimals(spec))) điểm so với năm \(e.year)"
+        return
+            "\(gain > 0 ? "tăng" : "giảm") \(VietnameseFormat.fixed(abs(gain), fractionDigits: decimals(spec))) điểm so với năm \(e.year)"
     }
 
     /// "tăng 01 bậc so với năm 2023" (a smaller rank is better).

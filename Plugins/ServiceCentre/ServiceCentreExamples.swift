@@ -96,7 +96,9 @@ enum ServiceCentreExamples {
             "so sánh không hợp lệ khi kỳ trước do đơn vị khác cùng báo cáo",
             current: quarter,
             previous: previousQuarter.merging(["kvx": ["tt_hs_tiep_nhan": 40]]) { a, _ in a },
-            expect: ["Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Trung tâm Phục vụ hành chính công quý III năm 2026 đã nêu tại mục 1 Phần I (Cải cách thủ tục hành chính)."],
+            expect: [
+                "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Trung tâm Phục vụ hành chính công quý III năm 2026 đã nêu tại mục 1 Phần I (Cải cách thủ tục hành chính)."
+            ],
             reject: ["tiếp nhận 12.450 hồ sơ", "Tỷ lệ số hóa hồ sơ tại"]),
         PluginExample(
             "năm: không có video clip nào là hạn chế của nhiệm vụ trong năm",

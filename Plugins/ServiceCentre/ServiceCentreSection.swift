@@ -177,12 +177,15 @@ struct ServiceCentreWriter {
             if let reference = context.clauseReference(toArea: area) {
                 section.blocks.append(
                     .paragraph(
-                        Paragraph("Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại \(centre) \(periodLabel) đã nêu tại \(reference).")))
+                        Paragraph(
+                            "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại \(centre) \(periodLabel) đã nêu tại \(reference)."))
+                )
                 return
             }
             section.diagnostics.append(
                 context.warning(
-                    "tùy chọn \(ServiceCentreIDs.dossiersOption): kế hoạch không có lĩnh vực '\(area)'; số hồ sơ được nêu tại phần này (unknown area)"))
+                    "tùy chọn \(ServiceCentreIDs.dossiersOption): kế hoạch không có lĩnh vực '\(area)'; số hồ sơ được nêu tại phần này (unknown area)"
+                ))
         }
         let mentions = PeriodMentions()
         var clauses: [String] = []

@@ -110,7 +110,9 @@ public enum VietnameseFormat {
             return j - start
         }
         while i < characters.count {
-            let startsRun = characters[i].isASCII && characters[i].isNumber && (i == 0 || !(characters[i - 1].isASCII && characters[i - 1].isNumber) && characters[i - 1] != "/")
+            let startsRun =
+                characters[i].isASCII && characters[i].isNumber
+                && (i == 0 || !(characters[i - 1].isASCII && characters[i - 1].isNumber) && characters[i - 1] != "/")
             if startsRun {
                 let d = digits(from: i)
                 let m0 = i + d + 1

@@ -59,10 +59,13 @@ struct VietnameseFormatTests {
 
     @Test("numeric dates in any text are written one way, dd/MM/yyyy")
     func normalizedDates() {
-        #expect(VietnameseFormat.normalizingDates(in: "Quyết định số 268/QĐ-BNV ngày 28/3/2025") == "Quyết định số 268/QĐ-BNV ngày 28/03/2025")
+        #expect(
+            VietnameseFormat.normalizingDates(in: "Quyết định số 268/QĐ-BNV ngày 28/3/2025") == "Quyết định số 268/QĐ-BNV ngày 28/03/2025")
         #expect(VietnameseFormat.normalizingDates(in: "ngày 5/1/2026 và 14/09/2026.") == "ngày 05/01/2026 và 14/09/2026.")
         // Not dates: document numbers, invalid days, longer runs.
-        #expect(VietnameseFormat.normalizingDates(in: "số 1/2/3/4, 31/2/2026, 1/2/20261, 239/QĐ-UBND") == "số 1/2/3/4, 31/2/2026, 1/2/20261, 239/QĐ-UBND")
+        #expect(
+            VietnameseFormat.normalizingDates(in: "số 1/2/3/4, 31/2/2026, 1/2/20261, 239/QĐ-UBND")
+                == "số 1/2/3/4, 31/2/2026, 1/2/20261, 239/QĐ-UBND")
         #expect(VietnameseFormat.shortDate(CivilDate(year: 2026, month: 9, day: 14)!) == "14/09/2026")
     }
 

@@ -29,7 +29,8 @@ final class EGovernmentTests: XCTestCase {
             ), all)
         XCTAssertTrue(all.contains("trong đó 02 tháng chưa đạt mức tối thiểu 02 tin, bài mỗi tháng (tháng 8 và tháng 9)"), all)
         XCTAssertTrue(
-            all.contains("Bảo đảm mỗi tháng có ít nhất 02 tin, bài về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh."), all)
+            all.contains("Bảo đảm mỗi tháng có ít nhất 02 tin, bài về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh."), all
+        )
         let chart = try XCTUnwrap(Self.charts(outcome.section).first)
         XCTAssertEqual(chart.reference, Chart.Reference(label: "Mức tối thiểu mỗi tháng", value: 2))
     }

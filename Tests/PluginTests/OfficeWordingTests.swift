@@ -54,7 +54,10 @@ final class OfficeWordingTests: XCTestCase {
                     && $0.text.contains("mục II.2 của Kế hoạch")
             }, outcome.section.achievements.map(\.text).joined(separator: "\n"))
         // The website's empty month is still stated, as a fact.
-        XCTAssertTrue(outcome.texts.contains { $0.contains("Trang Thông tin điện tử Văn phòng") && $0.contains("riêng tháng 5 không có tin, bài nào") })
+        XCTAssertTrue(
+            outcome.texts.contains {
+                $0.contains("Trang Thông tin điện tử Văn phòng") && $0.contains("riêng tháng 5 không có tin, bài nào")
+            })
     }
 
     /// The requirement is read from the plan: a plan whose monthly line names the website binds
@@ -132,7 +135,8 @@ final class OfficeWordingTests: XCTestCase {
                 """
             ])
         let texts = ExampleHarness.texts(of: section).joined(separator: "\n")
-        XCTAssertFalse(section.achievements.contains { $0.text.contains("PAR INDEX") }, section.achievements.map(\.text).joined(separator: "\n"))
+        XCTAssertFalse(
+            section.achievements.contains { $0.text.contains("PAR INDEX") }, section.achievements.map(\.text).joined(separator: "\n"))
         XCTAssertFalse(texts.contains("cập nhật đến"), texts)
         XCTAssertTrue(texts.contains("Kết quả đã công bố gần nhất của các chỉ số của tỉnh mà Văn phòng UBND tỉnh tổng hợp được"), texts)
         XCTAssertTrue(
@@ -191,15 +195,20 @@ final class OfficeWordingTests: XCTestCase {
             sameLastYear: ["tttt": ["tin_bai_chi_so": 3]])
         let all = outcome.texts.joined(separator: "\n")
         XCTAssertFalse(all.contains("40 %"), all)
-        XCTAssertTrue(all.contains("03 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số (quý II năm 2026: 05; cùng kỳ năm 2025: 03)"), all)
+        XCTAssertTrue(
+            all.contains("03 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số (quý II năm 2026: 05; cùng kỳ năm 2025: 03)"), all
+        )
     }
 
     func testTheSmallBaseThresholdIsTheToolkitsForEveryPlugin() {
         let figure = Figure(indicator: "x", period: Period("2026-Q2")!, unit: nil, number: 5, sources: [], derivation: "test")
-        let small = Comparison(current: 3, base: 5, kind: .count, basis: .previousPeriod, baseLabel: "quý II năm 2026", baseFigure: figure, measure: "tin, bài")
+        let small = Comparison(
+            current: 3, base: 5, kind: .count, basis: .previousPeriod, baseLabel: "quý II năm 2026", baseFigure: figure, measure: "tin, bài"
+        )
         XCTAssertEqual(small.phrase, "giảm 02 tin, bài so với quý II năm 2026")
         let large = Comparison(
-            current: 45, base: Comparison.smallBase, kind: .count, basis: .previousPeriod, baseLabel: "quý II năm 2026", baseFigure: figure, measure: "hồ sơ")
+            current: 45, base: Comparison.smallBase, kind: .count, basis: .previousPeriod, baseLabel: "quý II năm 2026", baseFigure: figure,
+            measure: "hồ sơ")
         XCTAssertTrue(large.phrase.hasSuffix("% so với quý II năm 2026"), large.phrase)
     }
 
@@ -298,7 +307,8 @@ final class OfficeWordingTests: XCTestCase {
         var submissions: [Submission] = []
         for (index, text) in files.enumerated() {
             let loaded = DataLoader(plan: plan).load(text: text, displayPath: "test/\(index).yaml")
-            XCTAssertFalse(loaded.diagnostics.contains { $0.severity == .error }, loaded.diagnostics.map(\.description).joined(separator: "\n"))
+            XCTAssertFalse(
+                loaded.diagnostics.contains { $0.severity == .error }, loaded.diagnostics.map(\.description).joined(separator: "\n"))
             submissions += loaded.submissions
         }
         let engine = Engine(plan: plan, submissions: submissions, registry: BuiltinPlugins.registry)
