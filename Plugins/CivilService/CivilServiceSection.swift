@@ -96,7 +96,7 @@ struct CivilServiceWriter {
         if let table = summaryTable() {
             section.blocks.append(
                 .paragraph(
-                    Paragraph("Kết quả thực hiện một số chỉ tiêu về tổ chức bộ máy và chế độ công vụ \(periodLabel) như sau:")))
+                    Paragraph("Kết quả thực hiện một số chỉ tiêu về tổ chức bộ máy và chế độ công vụ như sau:")))
             section.blocks.append(.table(table))
         }
         if points.count == 1 {
@@ -139,7 +139,7 @@ struct CivilServiceWriter {
                     none.append(action)
                 }
             }
-            var text = "Trong \(periodLabel), \(body) "
+            var text = "Trong kỳ, \(body) "
             if done.isEmpty {
                 text += "không có trường hợp \(none.joined(separator: ", ")) công chức, viên chức"
             } else {
@@ -158,8 +158,8 @@ struct CivilServiceWriter {
         if let trained = context.value(ID.trained) {
             let text =
                 trained > 0
-                ? "Trong \(periodLabel), có \(number(trained)) lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng\(flowChanges(ID.trained))."
-                : "Trong \(periodLabel), không có lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng."
+                ? "Trong kỳ, có \(number(trained)) lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng\(flowChanges(ID.trained))."
+                : "Trong kỳ, không có lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng."
             blocks.append(.paragraph(Paragraph(text)))
         }
         if let text = reformTrainingParagraph() { blocks.append(.paragraph(Paragraph(text))) }
@@ -201,7 +201,7 @@ struct CivilServiceWriter {
                         ? "Đã thực hiện \(taskName): trong \(periodLabel) có \(who) tham gia"
                         : "Triển khai \(taskName): trong \(periodLabel) có \(who) tham gia",
                     sources: figure.sources, subject: ID.reformTraining))
-            return "Thực hiện \(taskName), trong \(periodLabel) có \(who) của \(body) tham gia\(flowChanges(ID.reformTraining))."
+            return "Thực hiện \(taskName), trong kỳ có \(who) của \(body) tham gia\(flowChanges(ID.reformTraining))."
         }
         let cause = Wording.cause(figure.notes)
         let causeSentence = cause.map { " Nguyên nhân: \(Wording.sentence($0))" } ?? ""
@@ -212,7 +212,7 @@ struct CivilServiceWriter {
                         + "nào của \(body) tham gia",
                     cause: cause, sources: figure.sources, subject: ID.reformTraining))
             return
-                "Trong \(periodLabel), \(body) chưa thực hiện \(taskName): không có lượt công chức, viên chức nào tham gia."
+                "Trong kỳ, \(body) chưa thực hiện \(taskName): không có lượt công chức, viên chức nào tham gia."
                 + causeSentence
         }
         if coversYearSoFar {
@@ -221,7 +221,7 @@ struct CivilServiceWriter {
                 "Từ đầu năm \(period.year) đến nay, \(trainingTaskName(withTimeline: true)) chưa được thực hiện: chưa có lượt công chức, "
                 + "viên chức nào của \(body) tham gia.\(causeSentence)"
         }
-        var text = "Đối với \(taskName), trong \(periodLabel) không có lượt công chức, viên chức của \(body) tham gia"
+        var text = "Đối với \(taskName), trong kỳ không có lượt công chức, viên chức của \(body) tham gia"
         if let earlier = context.previous?.totals[ID.reformTraining], let n = earlier.number, n > 0,
             let previous = context.previous, previous.period.year == period.year
         {
@@ -279,7 +279,7 @@ struct CivilServiceWriter {
             }
         }
         var sentences: [String] = []
-        if !clauses.isEmpty { sentences.append("Trong \(periodLabel), " + clauses.joined(separator: "; ") + ".") }
+        if !clauses.isEmpty { sentences.append("Trong kỳ, " + clauses.joined(separator: "; ") + ".") }
         if let inspections = context.value(ID.inspections) {
             topics.append("kiểm tra công vụ")
             sentences.append(

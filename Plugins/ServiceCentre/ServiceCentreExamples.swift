@@ -43,7 +43,7 @@ enum ServiceCentreExamples {
             current: quarter, previous: previousQuarter, sameLastYear: quarterLastYear,
             expect: [
                 // The shipped plan states the dossiers in the procedures section (dossiers_stated_in).
-                "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Trung tâm Phục vụ hành chính công quý III năm 2026 đã nêu tại mục 1 Phần I (Cải cách thủ tục hành chính).",
+                "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Trung tâm Phục vụ hành chính công đã nêu tại mục 1 Phần I (Cải cách thủ tục hành chính).",
                 "Số hóa hồ sơ: 11.100/12.450 hồ sơ tiếp nhận được số hóa, đạt 89,16 %;",
                 "Thanh toán trực tuyến phí, lệ phí: 3.500/5.000 hồ sơ phải nộp phí, lệ phí được thanh toán trực tuyến, đạt 70,00 %.",
                 "Tỷ lệ lượt đánh giá hài lòng, rất hài lòng: 1.980/2.000 lượt đánh giá là hài lòng, rất hài lòng, đạt 99,00 %",
@@ -68,7 +68,7 @@ enum ServiceCentreExamples {
             "không có kỳ so sánh: không so sánh, không lập bảng, không đánh giá tăng giảm",
             current: quarter,
             expect: [
-                "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Trung tâm Phục vụ hành chính công quý III năm 2026 đã nêu tại mục 1 Phần I (Cải cách thủ tục hành chính).",
+                "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Trung tâm Phục vụ hành chính công đã nêu tại mục 1 Phần I (Cải cách thủ tục hành chính).",
                 "Cấp kết quả giải quyết thủ tục hành chính điện tử: 9.800/12.000 hồ sơ đã trả kết quả được cấp bản điện tử, "
                     + "đạt 81,67 %;",
             ],
@@ -97,7 +97,7 @@ enum ServiceCentreExamples {
             current: quarter,
             previous: previousQuarter.merging(["kvx": ["tt_hs_tiep_nhan": 40]]) { a, _ in a },
             expect: [
-                "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Trung tâm Phục vụ hành chính công quý III năm 2026 đã nêu tại mục 1 Phần I (Cải cách thủ tục hành chính)."
+                "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Trung tâm Phục vụ hành chính công đã nêu tại mục 1 Phần I (Cải cách thủ tục hành chính)."
             ],
             reject: ["tiếp nhận 12.450 hồ sơ", "Tỷ lệ số hóa hồ sơ tại"]),
         PluginExample(

@@ -178,7 +178,7 @@ struct ServiceCentreWriter {
                 section.blocks.append(
                     .paragraph(
                         Paragraph(
-                            "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại \(centre) \(periodLabel) đã nêu tại \(reference)."))
+                            "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại \(centre) đã nêu tại \(reference)."))
                 )
                 return
             }
@@ -416,7 +416,7 @@ struct ServiceCentreWriter {
         let task = videoTask
         let taskActivities = task.map { task in context.activities.filter { $0.task == task.number } } ?? []
         // "Thực hiện nhiệm vụ tại mục II.3 của Kế hoạch, trong quý III năm 2026" or, outside the plan's year, "Trong năm 2025".
-        let opening = task.map { "Thực hiện nhiệm vụ tại \(reference($0)), trong \(periodLabel)" } ?? "Trong \(periodLabel)"
+        let opening = task.map { "Thực hiện nhiệm vụ tại \(reference($0)), trong kỳ" } ?? "Trong kỳ"
         guard let videos = context.total(ServiceCentreIDs.videos), let count = videos.number else {
             // With no figure at all, the one no-data diagnostic of `write()` says it.
             if !context.current.totals.isEmpty {
