@@ -106,11 +106,15 @@ let package = Package(
         ),
         .executableTarget(name: "baocao", dependencies: ["BaocaoCLI"]),
 
+        // The tests' own example workspace (Tests/Fixtures/workspace), copied to temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "BaocaoDocumentTests", dependencies: ["BaocaoDocument"]),
         .testTarget(
             name: "BaocaoCoreTests",
             dependencies: [
                 "BaocaoCore", .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Yams", package: "Yams"),
+                "TestSupport",
             ],
             exclude: ["Corpus"]
         ),
@@ -118,12 +122,14 @@ let package = Package(
         .testTarget(name: "BaocaoSheetsTests", dependencies: ["BaocaoSheets", "BaocaoCore"]),
         .testTarget(
             name: "PluginTests",
-            dependencies: ["BaocaoCore", "BaocaoPlugins", "BaocaoRender"] + pluginProducts,
+            dependencies: ["BaocaoCore", "BaocaoPlugins", "BaocaoRender", "TestSupport"] + pluginProducts,
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BaocaoCLI", "BaocaoWorkspace", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets"],
+            dependencies: [
+                "BaocaoCLI", "BaocaoWorkspace", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets", "TestSupport",
+            ],
             exclude: ["Golden"]
         ),
     ] + pluginTargets,

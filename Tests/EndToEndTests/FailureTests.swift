@@ -81,7 +81,7 @@ final class FailureTests: XCTestCase {
     /// the next compile works.
     func testACompileKilledMidwayLeavesNoHalfWrittenReport() throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("baocao")
-        let candidates = [binary.path, Paths.root.appendingPathComponent(".build/debug/baocao").path]
+        let candidates = [binary.path, Paths.package.appendingPathComponent(".build/debug/baocao").path]
         guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw XCTSkip("the baocao executable is not built next to the tests")
         }
