@@ -7,7 +7,6 @@ import ServiceCentrePlugin
 import XCTest
 
 @testable import BaocaoCore
-@testable import BaocaoRender
 @testable import IndicesPlugin
 
 /// The rules of issue 13 that belong to the plugin writers and the toolkit: a requirement
@@ -266,12 +265,6 @@ final class OfficeWordingTests: XCTestCase {
             EGovernmentSection.self, ["tttt": ["tin_bai_cong_tinh": .monthly([1: 4, 2: 3, 3: 5, 4: 5, 5: 6, 6: 4])]], period: "2026-H1")
         let chart = try XCTUnwrap(EGovernmentTests.charts(outcome.section).first)
         XCTAssertEqual(chart.categories, ["Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6"])
-    }
-
-    func testWordChartAxesGroupThousandsWithADot() {
-        // Whole ticks: "8.000" whatever the reader's locale (the dot is literal, by size).
-        XCTAssertEqual(DOCXChartWriter.axisFormat(step: 2_000), #"[>=1000000]0\.000\.000;[>=1000]0\.000;0"#)
-        XCTAssertEqual(DOCXChartWriter.axisFormat(step: 0.25), "General")
     }
 
     /// One spelling of each proper name, whatever the plan or the unit wrote.
