@@ -24,7 +24,10 @@ let pluginProducts: [Target.Dependency] = pluginFolders.map { .target(name: "\($
 //   Plugins/<Area>  – one target per content area; each imports BaocaoCore only
 //   BaocaoPlugins   – the one explicit list of built-in plugins
 //   BaocaoRender    – renderers; they import BaocaoDocument only
-//   BaocaoCLI       – the `baocao` commands; `baocao` is its thin executable
+//   BaocaoWorkspace – the period's application logic: loading a workspace, compiling into
+//                     versions, import, status, diff, sent marks, forms, atomic writes and locks
+//   BaocaoCLI       – the `baocao` commands, a thin face over BaocaoWorkspace (parse, call,
+//                     print); `baocao` is its thin executable
 //   BaocaoSystem    – (C) the system calls Swift's Glibc module does not expose
 let package = Package(
     name: "baocao",
@@ -63,12 +66,18 @@ let package = Package(
         .target(name: "BaocaoSheets", dependencies: ["BaocaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "BaocaoSystem"),
         .target(
-            name: "BaocaoCLI",
+            name: "BaocaoWorkspace",
             dependencies: [
                 "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets", "BaocaoSystem",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "BaocaoCLI",
+            dependencies: [
+                "BaocaoWorkspace", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "baocao", dependencies: ["BaocaoCLI"]),
@@ -94,7 +103,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BaocaoCLI", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets", "TestSupport"],
+            dependencies: [
+                "BaocaoCLI", "BaocaoWorkspace", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets", "TestSupport",
+            ],
             exclude: ["Golden"]
         ),
     ] + pluginTargets,

@@ -1,5 +1,6 @@
 import BaocaoCLI
 import BaocaoCore
+import BaocaoWorkspace
 import Foundation
 import TestSupport
 import XCTest

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import BaocaoCLI
+@testable import BaocaoWorkspace
 
 /// The file system fails, or two officers compile at once, or the process is killed: the
 /// previous report survives and no half-written or mixed file is ever left as a report.

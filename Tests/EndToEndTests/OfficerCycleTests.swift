@@ -6,6 +6,7 @@ import TestSupport
 import XCTest
 
 @testable import BaocaoCLI
+@testable import BaocaoWorkspace
 
 /// The officer's period, start to finish, as the README tells it: the Q4 forms, an Excel form
 /// filled by a unit and imported, who is still missing, a compile, one corrected figure, a
