@@ -628,9 +628,12 @@ extension VersionStore {
 
     /// Marks a version (default: the latest) of `period` as sent, or removes the mark; returns
     /// the version and the mark's file. `date` is YYYY-MM-DD.
-    public func markSent(period: Period, version: String?, date: String?, note: String?, undo: Bool = false) throws -> (
-        version: String, file: String
-    ) {
+    /// A draft (no number, no signing date) is refused unless `force`: a draft is not what is sent.
+    public func markSent(period: Period, version: String?, date: String?, note: String?, undo: Bool = false, force: Bool = false) throws
+        -> (
+            version: String, file: String
+        )
+    {
         let console = Console.current
         guard let latest = versions().last else {
             console.error("baocao: chưa có bản nào của báo cáo \(period.label) trong \(folder). (no versions)")
@@ -648,6 +651,13 @@ extension VersionStore {
         }
         if let date, CivilDate(iso: date) == nil {
             console.error("baocao: --date '\(date)' không phải ngày hợp lệ; dùng dạng YYYY-MM-DD. (invalid date)")
+            throw WorkspaceFailure(ExitStatus.usage)
+        }
+        if !undo, !force, let options = manifest(chosen)?.options, options.draft {
+            console.error(
+                "baocao: bản \(chosen) của báo cáo \(period.label) là bản dự thảo (chưa có số và ngày ký), không đánh dấu là đã gửi. "
+                    + "Hãy biên soạn bản chính thức có số và ngày ký: baocao compile --period \(period.code) --number <số> --date <YYYY-MM-DD>, "
+                    + "rồi đánh dấu bản mới đó; nếu thật sự đã gửi bản dự thảo này, thêm --force. (a draft cannot be marked as sent)")
             throw WorkspaceFailure(ExitStatus.usage)
         }
         let file = (path(chosen) as NSString).appendingPathComponent("da-gui.json")
