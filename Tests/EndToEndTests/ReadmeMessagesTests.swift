@@ -63,6 +63,11 @@ final class ReadmeMessagesTests: XCTestCase {
         try Data(q4.utf8).write(to: folder.appendingPathComponent("ttpvhcc.yaml"))
         printed.append(await baocao("validate"))
 
+        // "Hai kế hoạch cùng lúc": a command run inside Output/ is told where to run.
+        try FileManager.default.createDirectory(at: workspace.output, withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(workspace.output.path))
+        printed.append(await baocao("versions"))
+
         return printed.map { $0.out + $0.err }.joined(separator: "\n")
     }
 }
