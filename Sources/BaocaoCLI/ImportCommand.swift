@@ -10,8 +10,9 @@ struct ImportCommand: AsyncParsableCommand {
         discussion: """
             Mỗi tệp được đọc chặt chẽ và kiểm tra như mọi tệp số liệu; mọi lỗi chỉ rõ trang tính và \
             ô (hoặc dòng và cột). Biểu mẫu hợp lệ thành <data>/<kỳ>/<đơn vị>.yaml, mỗi giá trị kèm \
-            chú thích tên ô. Tệp đã có mà khác chỉ được thay khi có --force. Biểu mẫu chưa điền gì \
-            được cảnh báo và không nhập. \
+            chú thích tên ô. Tệp đã có mà khác chỉ được thay khi có --force; khi không có, các số \
+            liệu sẽ thay đổi (cũ → mới) được liệt kê. Biểu mẫu chưa điền gì được cảnh báo và không \
+            nhập. \
             Mã thoát 65 khi có tệp lỗi (tệp hợp lệ vẫn được nhập), 73 khi phải thay một tệp. \
             (Imports filled forms; never replaces a different file without --force.)
             """)
@@ -42,7 +43,23 @@ struct ImportCommand: AsyncParsableCommand {
         for group in groups?.map({ (Optional($0.plan), $0.files) }) ?? [(self.plan, files)] {
             let (plan, _) = try Workspace.loadPlan(group.0)
             let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
-            let part = try DataImport(plan: plan, folder: folder, force: force, check: check).run(group.1)
+            let importer = DataImport(plan: plan, folder: folder, force: force, check: check)
+            let part: DataImport.Result
+            do {
+                part = try importer.run(group.1)
+            } catch let failure as WorkspaceFailure where failure.status == ExitStatus.cannotWrite && !force {
+                // Refused to replace a different file: what would change, and how to confirm.
+                for preview in await importer.replacementPreview(group.1) {
+                    console.error("Nếu thay \(preview.target) bằng \(preview.file), số liệu sẽ thay đổi (\(preview.changes.count)):")
+                    for line in preview.changes.isEmpty ? ["  không có số liệu nào của báo cáo thay đổi"] : preview.changes {
+                        console.error(line)
+                    }
+                }
+                console.error(
+                    "Nếu đúng là cần thay, chạy lại với --force: baocao import \(files.joined(separator: " ")) --force (to replace, add --force)"
+                )
+                throw failure
+            }
             result.accepted += part.accepted
             result.failed += part.failed
             result.missingFiles += part.missingFiles

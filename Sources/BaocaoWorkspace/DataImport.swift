@@ -52,6 +52,28 @@ public struct DataImport {
         }
     }
 
+    /// For each file that would replace a different data file: that file, and the figures of
+    /// the report that would change, old → new, as `baocao diff` lists them. Nothing is
+    /// printed or written.
+    public func replacementPreview(_ files: [String]) async -> [(file: String, target: String, changes: [String])] {
+        guard FileManager.default.fileExists(atPath: folder) else { return [] }
+        let existing = DataLoader(plan: plan).load(folder: folder).submissions
+        var previews: [(file: String, target: String, changes: [String])] = []
+        for file in files {
+            let quiet = Console.capturing()
+            let read: (Data, Submission)? = Console.$current.withValue(quiet) { Self.read(file, plan: plan) }
+            guard let (yaml, new) = read else { continue }
+            let relative = "\(new.period.code)/\(new.unit).yaml"
+            let target = (folder as NSString).appendingPathComponent(relative)
+            guard let current = FileManager.default.contents(atPath: target), current != yaml,
+                let old = existing.first(where: { $0.relativePath == relative })
+            else { continue }
+            let changes = await VersionDiff.figureChanges(plan: plan, submissions: existing, replacing: old, with: new)
+            previews.append((file, target, changes))
+        }
+        return previews
+    }
+
     /// Whether `file` is a YAML form exactly as `baocao form` wrote it.
     static func isBlankYAMLForm(_ file: String, plan: Plan) -> Bool {
         let ext = (file as NSString).pathExtension.lowercased()

@@ -134,6 +134,15 @@ final class OfficerCycleTests: XCTestCase {
         let refused = await baocao("import", corrected, "--plan", self.plan, "--data", data)
         XCTAssertEqual(refused.status, 73)
         XCTAssertTrue(refused.err.contains("đã có và khác tệp số liệu mới; không ghi đè"), refused.err)
+        // What would change, old → new, as diff lists it, and how to confirm.
+        XCTAssertTrue(refused.err.contains("Nếu thay \(yamlPath) bằng \(corrected), số liệu sẽ thay đổi ("), refused.err)
+        XCTAssertTrue(
+            refused.err.contains(
+                "  hs_moi_truc_tuyen — Hồ sơ mới tiếp nhận trực tuyến — Trung tâm Phục vụ hành chính công, quý IV năm 2026: 6.905 → 7.050 hồ sơ\n"
+            ), refused.err)
+        XCTAssertTrue(refused.err.contains("ty_le_truc_tuyen — Tỷ lệ hồ sơ tiếp nhận trực tuyến"), refused.err)
+        XCTAssertFalse(refused.err.contains("tt_hs_tiep_nhan —"), "figures that do not change are not listed:\n\(refused.err)")
+        XCTAssertTrue(refused.err.contains("Nếu đúng là cần thay, chạy lại với --force: baocao import \(corrected) --force"), refused.err)
         let replaced = await baocao("import", corrected, "--plan", self.plan, "--data", data, "--force")
         XCTAssertEqual(replaced.status, 0, replaced.err)
         XCTAssertTrue(replaced.out.contains("đã thay thế: \(yamlPath)"), replaced.out)
