@@ -170,7 +170,10 @@ struct HostileDataTests {
         #expect(text.contains("beta: news=\(VietnameseFormat.count(3 * n))"), "\(text.prefix(8))")
         #expect(text.contains { $0.hasPrefix("alpha: carried=\(VietnameseFormat.count(n * (n + 1) / 2))") }, "\(text.prefix(8))")
         print("scale \(n): plan \(planTime), \(n) files \(loadTime), compile \(compileTime)")
-        #expect(planTime + loadTime + compileTime < .seconds(n <= 2_000 ? 15 : 60))
+        // A guard against a hang or a blow-up, not a speed test (Benchmarks/ measures speed): on a
+        // loaded 2-core CI machine, with every suite running at once, this took 20–27 s for the
+        // second that it takes alone.
+        #expect(planTime + loadTime + compileTime < .seconds(n <= 2_000 ? 120 : 600))
     }
 
     /// Whether every text is in NFC, scalar for scalar (String's == ignores normalisation).
