@@ -73,7 +73,8 @@ struct PeriodsCommand: AsyncParsableCommand {
     var plan: String?
 
     func run() async throws {
-        let (plan, _) = try Workspace.loadPlan(self.plan)
+        // The plan of the year asked for, when Plans/ holds several (PlanChoice).
+        let (plan, _) = try Workspace.loadPlan(self.plan, period: self.year.flatMap { Period("\($0)") })
         let year = self.year ?? plan.year
         guard (1900...9999).contains(year) else {
             Console.current.error("baocao: năm \(year) không hợp lệ. (invalid year)")

@@ -96,6 +96,14 @@ final class TurnOfTheYearTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.dataURL.appendingPathComponent("2026-Q4/ttpvhcc.yaml").path))
     }
 
+    func testPeriodsOfAYearUseThatYearsPlan() async throws {
+        let this = await inFolder(workspace.root) { await baocao("periods", "2026") }
+        XCTAssertEqual(this.status, 0, this.err)
+        XCTAssertTrue(this.out.hasPrefix("Các kỳ báo cáo năm 2026 theo Plans/ke-hoach-tuyen-truyen-cchc-2026.yaml"), this.out)
+        let next = await inFolder(workspace.root) { await baocao("periods") }
+        XCTAssertTrue(next.out.hasPrefix("Các kỳ báo cáo năm 2027 theo Plans/ke-hoach-tuyen-truyen-cchc-2027.yaml"), next.out)
+    }
+
     func testAPeriodOutsideTheNamedPlansYearSaysWhichPlanToUse() async throws {
         let run = await inFolder(workspace.root) {
             await baocao("compile", "--plan", "Plans/ke-hoach-tuyen-truyen-cchc-2027.yaml", "--period", "2026", "--format", "md")
