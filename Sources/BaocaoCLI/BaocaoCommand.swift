@@ -24,7 +24,8 @@ public struct BaocaoCommand: AsyncParsableCommand {
         version: "baocao \(BaocaoVersion.current)",
         subcommands: [
             CompileCommand.self, ValidateCommand.self, PeriodsCommand.self, PluginsCommand.self, FormCommand.self, ImportCommand.self,
-            StatusCommand.self, VersionsCommand.self, DiffCommand.self, SentCommand.self, PlanCommand.self,
+            StatusCommand.self, VersionsCommand.self, DiffCommand.self, SentCommand.self, PlanCommand.self, UserCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: nil)
 
