@@ -277,11 +277,12 @@ struct GenericTemplate {
             }
             let name = variable(tag.name)
             let inIndicator = open.contains { $0.indicator }
-            if let message = problem(name, ids: ids, inIndicator: inIndicator) {
-                unknown.append(UnknownVariable(tag: tag, message: message))
-            }
+            let message = problem(name, ids: ids, inIndicator: inIndicator)
+            if let message { unknown.append(UnknownVariable(tag: tag, message: message)) }
             if tag.sigil == "#" || tag.sigil == "^" {
-                open.append((tag.name, tag.sigil == "#" && ids.contains(name)))
+                // A misspelt section is reported once: what it holds is read as an indicator's.
+                let misspelt = message != nil && !name.contains(".")
+                open.append((tag.name, tag.sigil == "#" && (ids.contains(name) || misspelt)))
             }
         }
         return unknown
@@ -307,17 +308,17 @@ struct GenericTemplate {
         if GenericModel.indicatorKeys.contains(first) {
             if inIndicator && parts.count == 1 { return nil }
             if parts.count == 1 {
-                return "biến '\(first)' là khóa của một chỉ tiêu: chỉ dùng được trong khối {{#<mã chỉ tiêu>}}…{{/<mã chỉ tiêu>}}; "
-                    + "ngoài khối hãy viết {{<mã chỉ tiêu>.\(first)}}\(tail) (indicator key '\(first)' outside an indicator's section)"
+                return "biến '\(first)' là khóa của một chỉ tiêu, chỉ dùng được trong khối {{#<mã chỉ tiêu>}}…{{/<mã chỉ tiêu>}}; "
+                    + "ngoài khối hãy viết {{<mã chỉ tiêu>.\(first)}} (indicator key '\(first)' outside an indicator's section)"
             }
         }
         var candidates = GenericModel.rootKeys.union(ids)
         if inIndicator { candidates.formUnion(GenericModel.indicatorKeys) }
         var near = YMapping.nearest(first, in: candidates.sorted())
         if near == nil {
-            // "vi_pham" for "ktcv_vi_pham": an indicator id ending with the name, when only one does.
-            let ending = ids.filter { $0.hasSuffix("_" + first) }
-            if ending.count == 1 { near = ending.first }
+            // "vi_pham" for "ktcv_vi_pham": the shortest indicator id ending with the name, when only one is.
+            let ending = ids.filter { $0.hasSuffix("_" + first) }.sorted { ($0.count, $0) < ($1.count, $1) }
+            if let shortest = ending.first, ending.dropFirst().first?.count != shortest.count { near = shortest }
         }
         return unknownMessage(name, near: near.map { ([$0] + parts.dropFirst()).joined(separator: ".") }, tail: tail)
     }

@@ -41,8 +41,11 @@ final class PlanAuthorTests: XCTestCase {
         let errors = result.diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors.count, 4, errors.map(\.description).joined(separator: "\n"))
 
-        func expectError(at needle: String, _ parts: [String], file: StaticString = #filePath, line: UInt = #line) throws {
-            let (l, c) = try position(of: needle, in: text, file: file, line: line)
+        func expectError(
+            at needle: String, after prefix: String = "", _ parts: [String], file: StaticString = #filePath, line: UInt = #line
+        ) throws {
+            let (l, start) = try position(of: prefix + needle, in: text, file: file, line: line)
+            let c = start + prefix.unicodeScalars.count
             let found = errors.first { $0.location.line == l && $0.location.column == c }
             let d = try XCTUnwrap(found, "no error at \(l):\(c) for \(needle):\n" + errors.map(\.description).joined(separator: "\n"), file: file, line: line)
             XCTAssertEqual(d.location.file, "test-plan.yaml", file: file, line: line)
@@ -60,7 +63,7 @@ final class PlanAuthorTests: XCTestCase {
         // is not reported again.
         try expectError(at: "{{#ktso_hoan_thnah}}", ["có phải là 'ktso_hoan_thanh'?"])
         // An indicator's key outside any section of an indicator.
-        try expectError(at: "Tổng: {{value}}", ["chỉ dùng được trong khối {{#<mã chỉ tiêu>}}", "{{<mã chỉ tiêu>.value}}"])
+        try expectError(at: "{{value}}", after: "Tổng: ", ["chỉ dùng được trong khối {{#<mã chỉ tiêu>}}", "{{<mã chỉ tiêu>.value}}"])
         XCTAssertTrue(errors.allSatisfy { $0.location.column > 6 }, "columns count from the file's line, past the indentation")
     }
 
@@ -170,7 +173,7 @@ final class PlanAuthorTests: XCTestCase {
         let all = texts.joined(separator: "\n")
         XCTAssertFalse(all.contains("chưa có số liệu báo cáo về nội dung này"), all)
         XCTAssertEqual(
-            texts.first, "Nội dung này được báo cáo từ quý III năm 2026; số liệu 9 tháng đầu năm 2026 dưới đây tính từ quý III năm 2026.")
+            texts.first, "Nội dung này được báo cáo từ quý III năm 2026; số liệu 9 tháng năm 2026 dưới đây tính từ quý III năm 2026.")
         XCTAssertTrue(texts.contains("Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 48 lượt người; bằng 40 % mục tiêu năm tối thiểu 120 lượt người theo Kế hoạch, mục II.5."), all)
         XCTAssertTrue(all.contains("Tỷ lệ hoàn thành chương trình bồi dưỡng kỹ năng số: 93,75 %"), all)
         // The officer is told, at the Q3 file.
