@@ -39,7 +39,8 @@ struct GenericTemplate {
             return .failure(
                 SyntaxProblem(
                     line: line, column: column,
-                    message: "có lỗi ở dòng \(line), cột \(column): \(explain(error.error)) — “\(excerpt)” (template syntax error: \(error.error))"
+                    message:
+                        "có lỗi ở dòng \(line), cột \(column): \(explain(error.error)) — “\(excerpt)” (template syntax error: \(error.error))"
                 ))
         } catch {
             return .failure(SyntaxProblem(line: 1, column: 1, message: "không đọc được: \(error) (template error)"))
@@ -255,7 +256,8 @@ struct GenericTemplate {
             return [
                 UnknownVariable(
                     tag: Tag(sigil: "=", name: "", line: 1, column: 1),
-                    message: "mẫu văn bản không được đổi dấu phân cách ({{=… …=}}): tên biến không kiểm tra được (set delimiters not supported)")
+                    message:
+                        "mẫu văn bản không được đổi dấu phân cách ({{=… …=}}): tên biến không kiểm tra được (set delimiters not supported)")
             ]
         }
         let ids = Set(indicatorIDs)
@@ -268,7 +270,8 @@ struct GenericTemplate {
             case ">", "<":
                 unknown.append(
                     UnknownVariable(
-                        tag: tag, message: "mẫu văn bản không dùng được mẫu con '{{\(tag.sigil!)\(tag.name)}}' (partials are not supported)"))
+                        tag: tag, message: "mẫu văn bản không dùng được mẫu con '{{\(tag.sigil!)\(tag.name)}}' (partials are not supported)"
+                    ))
                 continue
             case "/":
                 if let last = open.lastIndex(where: { $0.name == tag.name }) { open.removeSubrange(last...) }
@@ -303,7 +306,8 @@ struct GenericTemplate {
         }
         if GenericModel.rootKeys.contains(first) {
             guard parts.count > 1 else { return nil }
-            return "biến '\(first)' không có khóa con '\(parts.dropFirst().joined(separator: "."))'\(tail) (unknown template variable '\(name)')"
+            return
+                "biến '\(first)' không có khóa con '\(parts.dropFirst().joined(separator: "."))'\(tail) (unknown template variable '\(name)')"
         }
         if GenericModel.indicatorKeys.contains(first) {
             if inIndicator && parts.count == 1 { return nil }
@@ -344,7 +348,6 @@ struct GenericModel {
     ]
 
     let root: [String: Any]
-    let indicatorIDs: Set<String>
 
     init(context: SectionContext, facts: [IndicatorFacts]) {
         let activities = context.activities.map { Wording.sentence($0.text) }
@@ -359,7 +362,6 @@ struct GenericModel {
         root["activities"] = activities
         root["has_activities"] = !activities.isEmpty
         self.root = root
-        indicatorIDs = Set(facts.map(\.indicator.id))
     }
 
     static func dictionary(_ f: IndicatorFacts) -> [String: Any] {

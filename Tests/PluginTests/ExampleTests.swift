@@ -103,7 +103,9 @@ struct ExampleAreaTests {
         let outcome = try ExampleHarness(plan: plan, registry: BuiltinPlugins.registry).run(example, plugin: GenericSectionType.type)
         #expect(outcome.passed, "\(outcome.texts)")
         // Without the area in the plan the harness says what to do, rather than using another area.
-        #expect(throws: PluginError.self) { try ExampleHarness(plan: base, registry: BuiltinPlugins.registry).run(example, plugin: GenericSectionType.type) }
+        #expect(throws: PluginError.self) {
+            try ExampleHarness(plan: base, registry: BuiltinPlugins.registry).run(example, plugin: GenericSectionType.type)
+        }
     }
 
     @Test func anAreaThatDoesNotLoadIsReportedWithTheLoadersMessage() throws {

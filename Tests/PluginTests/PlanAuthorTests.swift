@@ -21,7 +21,9 @@ final class PlanAuthorTests: XCTestCase {
     func position(of needle: String, in text: String, file: StaticString = #filePath, line: UInt = #line) throws -> (Int, Int) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let index = try XCTUnwrap(lines.firstIndex { $0.contains(needle) }, "no \(needle)", file: file, line: line)
-        let column = lines[index].range(of: needle).map { lines[index].unicodeScalars.distance(from: lines[index].startIndex, to: $0.lowerBound) }
+        let column = lines[index].range(of: needle).map {
+            lines[index].unicodeScalars.distance(from: lines[index].startIndex, to: $0.lowerBound)
+        }
         return (index + 1, try XCTUnwrap(column, file: file, line: line) + 1)
     }
 
@@ -47,7 +49,8 @@ final class PlanAuthorTests: XCTestCase {
             let (l, start) = try position(of: prefix + needle, in: text, file: file, line: line)
             let c = start + prefix.unicodeScalars.count
             let found = errors.first { $0.location.line == l && $0.location.column == c }
-            let d = try XCTUnwrap(found, "no error at \(l):\(c) for \(needle):\n" + errors.map(\.description).joined(separator: "\n"), file: file, line: line)
+            let d = try XCTUnwrap(
+                found, "no error at \(l):\(c) for \(needle):\n" + errors.map(\.description).joined(separator: "\n"), file: file, line: line)
             XCTAssertEqual(d.location.file, "test-plan.yaml", file: file, line: line)
             for part in parts { XCTAssertTrue(d.message.contains(part), d.description, file: file, line: line) }
         }
@@ -68,10 +71,26 @@ final class PlanAuthorTests: XCTestCase {
     }
 
     func testAMisspeltIndicatorIDIsSuggestedFromItsEnding() throws {
-        let area = GenericExamples.area(template: "Trong kỳ có {{#boi_duong.has_value}}{{hoan_thanh.value}}{{/boi_duong.has_value}} lượt.\n")
+        let area = GenericExamples.area(
+            template: "Trong kỳ có {{#boi_duong.has_value}}{{hoan_thanh.value}}{{/boi_duong.has_value}} lượt.\n")
         let errors = try load(area: area).result.diagnostics.filter { $0.severity == .error }
-        XCTAssertTrue(errors.contains { $0.message.contains("có phải là 'ktso_hoan_thanh.value'?") }, errors.map(\.description).joined(separator: "\n"))
-        XCTAssertTrue(errors.contains { $0.message.contains("biến 'boi_duong.has_value'") }, errors.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(
+            errors.contains { $0.message.contains("có phải là 'ktso_hoan_thanh.value'?") },
+            errors.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(
+            errors.contains { $0.message.contains("biến 'boi_duong.has_value'") }, errors.map(\.description).joined(separator: "\n"))
+    }
+
+    /// What cannot be checked is refused: a partial, and changed delimiters.
+    func testPartialsAndChangedDelimitersAreRefused() throws {
+        for (template, expected) in [
+            ("Trong kỳ {{> chung}}.\n", "không dùng được mẫu con '{{>chung}}' (partials are not supported)"),
+            ("{{=<% %>=}}Trong kỳ <%khong_co%>.\n", "không được đổi dấu phân cách"),
+        ] {
+            let errors = try load(area: GenericExamples.area(template: template)).result.diagnostics.filter { $0.severity == .error }
+            XCTAssertEqual(errors.count, 1, errors.map(\.description).joined(separator: "\n"))
+            XCTAssertTrue(errors.first?.message.contains(expected) ?? false, errors.map(\.description).joined(separator: "\n"))
+        }
     }
 
     /// A template that is not a literal block (`template: "…"`) has no exact columns: the error
@@ -130,7 +149,8 @@ final class PlanAuthorTests: XCTestCase {
         XCTAssertTrue(error.message.contains("thụt lề 'template:' bằng với 'options:'"), error.message)
 
         // An unknown option is at its own line too, with "did you mean".
-        let typo = GenericExamples.area().replacingOccurrences(of: "    order: 60\n", with: "    order: 60\n    options:\n      captoin: x\n")
+        let typo = GenericExamples.area().replacingOccurrences(
+            of: "    order: 60\n", with: "    order: 60\n    options:\n      captoin: x\n")
         let (typoResult, typoText) = try load(area: typo)
         let typoError = try XCTUnwrap(typoResult.diagnostics.first { $0.severity == .error })
         XCTAssertEqual(typoError.location.line, try position(of: "captoin:", in: typoText).0)
@@ -174,12 +194,18 @@ final class PlanAuthorTests: XCTestCase {
         XCTAssertFalse(all.contains("chưa có số liệu báo cáo về nội dung này"), all)
         XCTAssertEqual(
             texts.first, "Nội dung này được báo cáo từ quý III năm 2026; số liệu 9 tháng năm 2026 dưới đây tính từ quý III năm 2026.")
-        XCTAssertTrue(texts.contains("Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 48 lượt người; bằng 40 % mục tiêu năm tối thiểu 120 lượt người theo Kế hoạch, mục II.5."), all)
+        XCTAssertTrue(
+            texts.contains(
+                "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 48 lượt người; bằng 40 % mục tiêu năm tối thiểu 120 lượt người theo Kế hoạch, mục II.5."
+            ), all)
         XCTAssertTrue(all.contains("Tỷ lệ hoàn thành chương trình bồi dưỡng kỹ năng số: 93,75 %"), all)
         // The officer is told, at the Q3 file.
-        let warning = try XCTUnwrap(output.diagnostics.first { $0.message.contains("(indicators first reported in a later part of the period)") })
+        let warning = try XCTUnwrap(
+            output.diagnostics.first { $0.message.contains("(indicators first reported in a later part of the period)") })
         XCTAssertEqual(warning.severity, .warning)
-        XCTAssertTrue(warning.message.contains("Phòng TCHCQT: 2 chỉ tiêu được báo cáo từ quý III năm 2026 (ktso_luot_boi_duong, ktso_hoan_thanh)"), warning.message)
+        XCTAssertTrue(
+            warning.message.contains("Phòng TCHCQT: 2 chỉ tiêu được báo cáo từ quý III năm 2026 (ktso_luot_boi_duong, ktso_hoan_thanh)"),
+            warning.message)
         XCTAssertEqual(warning.location.file, "test/2026-Q3/tchcqt.yaml")
         // The provenance names the quarter it starts from; the civil-service figure is unaffected.
         let record = try XCTUnwrap(output.document.figures.first { $0.id == "2026-9M/ktso_luot_boi_duong/total" })
@@ -194,7 +220,9 @@ final class PlanAuthorTests: XCTestCase {
         let section = try XCTUnwrap(output.sections.first { $0.area.id == GenericExamples.areaID }?.section)
         let texts = ExampleHarness.texts(of: section)
         XCTAssertEqual(texts.first, "Nội dung này được báo cáo từ quý III năm 2026; số liệu năm 2026 dưới đây tính từ quý III năm 2026.")
-        XCTAssertTrue(texts.contains { $0.hasPrefix("Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 78 lượt người; chưa đạt mục tiêu năm") }, texts.joined(separator: "\n"))
+        XCTAssertTrue(
+            texts.contains { $0.hasPrefix("Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 78 lượt người; chưa đạt mục tiêu năm") },
+            texts.joined(separator: "\n"))
         XCTAssertEqual(section.limitations.count, 1)
     }
 
@@ -247,7 +275,8 @@ final class PlanAuthorTests: XCTestCase {
 
         // The same subject under another id, and an indicator a built-in plugin writes about.
         let labelOnly = area.replacingOccurrences(of: "ktcv_kiem_tra_cong_vu", with: "ktcv_so_cuoc")
-        XCTAssertEqual(try load(area: labelOnly, task: false).result.diagnostics.filter { $0.message.contains("(overlapping areas)") }.count, 1)
+        XCTAssertEqual(
+            try load(area: labelOnly, task: false).result.diagnostics.filter { $0.message.contains("(overlapping areas)") }.count, 1)
         let distinct = labelOnly.replacingOccurrences(of: "Số cuộc kiểm tra việc thực thi công vụ.", with: "Cuộc thanh tra hành chính")
         XCTAssertEqual(try load(area: distinct, task: false).result.diagnostics.filter { $0.message.contains("(overlapping") }.count, 0)
     }
@@ -255,7 +284,9 @@ final class PlanAuthorTests: XCTestCase {
     func testTheTestPlanHasNoOverlap() throws {
         let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: Fixtures.planPath, displayPath: "plan.yaml")
         XCTAssertFalse(
-            result.diagnostics.contains { $0.message.contains("(overlapping areas)") || $0.message.contains("(indicator of another area)") },
+            result.diagnostics.contains {
+                $0.message.contains("(overlapping areas)") || $0.message.contains("(indicator of another area)")
+            },
             result.diagnostics.map(\.description).joined(separator: "\n"))
     }
 }
