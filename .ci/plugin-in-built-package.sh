@@ -15,9 +15,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/baocao-plugin-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 pkg=$work/pkg
 
-# The working tree's files (tracked and new, not ignored), and the fetched dependencies.
+# The working tree's tracked files and new source files (not Plans/ or Output/, which CI breaks
+# on purpose), and the fetched dependencies.
 mkdir -p "$pkg/.build"
-git ls-files -z --cached --others --exclude-standard | (cd "$root" && xargs -0 cp --parents -t "$pkg" 2>/dev/null || true)
+{
+    git ls-files -z --cached
+    git ls-files -z --others --exclude-standard -- Package.swift Sources Plugins Tests
+} | xargs -0 cp --parents -t "$pkg"
 for part in checkouts repositories workspace-state.json; do
     [ -e ".build/$part" ] && cp -a ".build/$part" "$pkg/.build/"
 done
