@@ -377,7 +377,7 @@ struct ProceduresWriter {
             limitations.append(
                 Finding(
                     "Còn \(Self.count(gap))/\(Self.count(late)) hồ sơ giải quyết quá hạn chưa được gửi thư xin lỗi tổ chức, cá nhân theo quy định",
-                    cause: cause(of: [P.apologies]), sources: sources(of: [P.late, P.apologies])))
+                    cause: cause(of: [P.apologies]), sources: sources(of: [P.late, P.apologies]), subject: P.apologies))
             diagnostics.append(
                 warning(
                     at: [P.apologies],
@@ -406,7 +406,7 @@ struct ProceduresWriter {
             limitations.append(
                 Finding(
                     "Còn " + parts.joined(separator: " và "), cause: cause(of: [P.late, P.pendingOverdue]),
-                    sources: sources(of: [P.late, P.pendingOverdue])))
+                    sources: sources(of: [P.late, P.pendingOverdue]), subject: P.late))
         }
         if late == 0, let resolved, resolved > 0 {
             var text =

@@ -31,7 +31,7 @@ public struct MarkdownRenderer: Renderer {
         out.line("**\(esc(d.summary))**")
         out.line("")
         if d.addressees.count == 1 {
-            out.line("Kính gửi: \(esc(d.addressees[0])).")
+            out.line("Kính gửi: \(esc(d.addressees[0]))")
         } else if !d.addressees.isEmpty {
             out.line("Kính gửi:")
             out.line("")

@@ -246,7 +246,8 @@ final class DocxStructureTests: XCTestCase {
         let summaryIndex = try XCTUnwrap(body.elementChildren.firstIndex { $0 === summary })
         let rule = body.elementChildren[summaryIndex + 1]
         XCTAssertNotNil(rule.child("w:pPr")?.child("w:pBdr")?.child("w:top"), "a short rule under the summary")
-        XCTAssertTrue(paragraphs.contains { $0.wordText == "Kính gửi: Sở Nội vụ tỉnh Sơn La." }, "one addressee on the same line")
+        XCTAssertTrue(
+            paragraphs.contains { $0.wordText == "Kính gửi: Sở Nội vụ tỉnh Sơn La" }, "one addressee on the same line, without a full stop")
 
         let notices = paragraphs.filter { $0.child("w:pPr")?.val("w:pStyle") == "Notice" }
         XCTAssertEqual(notices.map(\.wordText), SampleDocument.make().notices)

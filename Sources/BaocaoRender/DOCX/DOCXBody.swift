@@ -121,7 +121,7 @@ struct DOCXBodyWriter {
         guard !list.isEmpty else { return }
         let label = "Kính gửi:"
         if list.count == 1 {
-            paragraph(ParagraphProperties(spacingBefore: 240, jc: "center"), [("\(label) \(list[0]).", RunProperties())])
+            paragraph(ParagraphProperties(spacingBefore: 240, jc: "center"), [("\(label) \(list[0])", RunProperties())])
             return
         }
         let lines = list.enumerated().map { i, a in "- \(a)\(i == list.count - 1 ? "." : ";")" }

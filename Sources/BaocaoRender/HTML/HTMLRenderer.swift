@@ -90,7 +90,7 @@ private struct HTMLWriter {
         let list = document.addressees
         guard !list.isEmpty else { return }
         if list.count == 1 {
-            out += "<p class=\"addressees\">Kính gửi: \(esc(list[0])).</p>\n"
+            out += "<p class=\"addressees\">Kính gửi: \(esc(list[0]))</p>\n"
             return
         }
         out += "<div class=\"addressees several\"><span class=\"label\">Kính gửi:</span><ul>"
