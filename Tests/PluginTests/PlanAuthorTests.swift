@@ -281,6 +281,32 @@ final class PlanAuthorTests: XCTestCase {
         XCTAssertEqual(try load(area: distinct, task: false).result.diagnostics.filter { $0.message.contains("(overlapping") }.count, 0)
     }
 
+    /// An indicator a built-in plugin writes about, moved to another area: both sections would
+    /// report it (and the built-in one is told it lacks it).
+    func testAnIndicatorOfABuiltInPluginDeclaredInAnotherAreaIsWarned() throws {
+        let moved = """
+                  - id: kiem_tra_cong_vu
+                    label: Cuộc kiểm tra việc thực thi công vụ
+                    measure: cuộc
+                    kind: count
+                    reported_by: [tchcqt]
+
+            """
+        var text = try GenericFixture.planText(
+            area: "  - id: kiem-tra\n    title: Kiểm tra công vụ\n    plugin: generic\n    indicators:\n" + moved, task: false)
+        let civil = try XCTUnwrap(text.range(of: moved), "the test plan's civil-service area declares kiem_tra_cong_vu")
+        text.removeSubrange(civil)
+        let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(text: text, displayPath: "test-plan.yaml")
+        XCTAssertNotNil(result.plan, result.diagnostics.map(\.description).joined(separator: "\n"))
+        let warning = try XCTUnwrap(result.diagnostics.first { $0.message.contains("(indicator of another area)") })
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertTrue(
+            warning.message.contains(
+                "chỉ tiêu 'kiem_tra_cong_vu' là chỉ tiêu của lĩnh vực 'civil-service' (plugin 'civil-service' viết về nó) nhưng "
+                    + "được khai báo ở lĩnh vực 'kiem-tra'"), warning.message)
+        XCTAssertEqual(warning.location.line, try position(of: "- id: kiem_tra_cong_vu", in: text).0)
+    }
+
     func testTheTestPlanHasNoOverlap() throws {
         let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: Fixtures.planPath, displayPath: "plan.yaml")
         XCTAssertFalse(
