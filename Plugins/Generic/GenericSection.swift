@@ -95,6 +95,14 @@ struct GenericWriter {
                             + "(indicator ids shadowed by template variables)"))
             }
             section.blocks += GenericTemplate.blocks(from: template.render(model.root))
+            let holes = model.printedBlanks.names
+            if !holes.isEmpty {
+                section.diagnostics.append(
+                    context.warning(
+                        "mẫu văn bản của lĩnh vực '\(area.id)' in biến chưa có giá trị \(periodLabel): \(holes.joined(separator: ", ")); "
+                            + "câu chứa các biến này trong báo cáo bị thiếu nội dung — hãy kiểm tra số liệu, hoặc đặt câu trong "
+                            + "{{#…}}…{{/…}} để bỏ câu khi chưa có giá trị (template printed empty values)"))
+            }
             if !template.mentions(["activities", "has_activities"]), let list = activitiesBlocks() {
                 // The engine prints the area's activities nowhere else: keep them when the template does not.
                 section.blocks += list

@@ -361,8 +361,22 @@ struct GenericModel {
         root["year"] = context.period.year
         root["activities"] = activities
         root["has_activities"] = !activities.isEmpty
-        self.root = root
+        // Every empty value knows its name, and tells `printedBlanks` when a tag prints it.
+        let recorder = BlankRecorder()
+        func named(_ value: Any, _ name: String) -> Any {
+            if value is Blank { return Blank(name: name, recorder: recorder) }
+            if let dictionary = value as? [String: Any] {
+                return Dictionary(uniqueKeysWithValues: dictionary.map { ($0.key, named($0.value, "\(name).\($0.key)")) })
+            }
+            return value
+        }
+        self.root = Dictionary(uniqueKeysWithValues: root.map { ($0.key, named($0.value, $0.key)) })
+        printedBlanks = recorder
     }
+
+    /// The empty values a rendering printed (`{{ktso.value}}` of an indicator without data,
+    /// outside `{{#ktso.has_value}}`): each left a hole in a sentence of the report.
+    let printedBlanks: BlankRecorder
 
     static func dictionary(_ f: IndicatorFacts) -> [String: Any] {
         let target = f.indicator.target
@@ -400,8 +414,24 @@ struct GenericModel {
 }
 
 /// An empty value: renders as "", and a section on it is skipped (Mustache treats an empty
-/// string as true).
+/// string as true). Printed by a tag, it tells its recorder its name.
 struct Blank: MustacheCustomRenderable {
-    var renderText: String { "" }
+    var name = ""
+    var recorder: BlankRecorder?
+    var renderText: String {
+        recorder?.printed(name)
+        return ""
+    }
     var isNull: Bool { true }
+}
+
+/// The names of the empty values one rendering printed, in order, once each (a rendering is
+/// synchronous: one model, one thread).
+final class BlankRecorder {
+    private(set) var names: [String] = []
+    func printed(_ name: String) {
+        // A unit of measure may be empty by design ("" for none): printing it loses nothing.
+        guard !name.isEmpty, !name.hasSuffix(".measure"), !names.contains(name) else { return }
+        names.append(name)
+    }
 }

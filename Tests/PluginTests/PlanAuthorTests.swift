@@ -81,6 +81,26 @@ final class PlanAuthorTests: XCTestCase {
             errors.contains { $0.message.contains("biến 'boi_duong.has_value'") }, errors.map(\.description).joined(separator: "\n"))
     }
 
+    /// A known variable printed without a value (no data this period, no guard around it) leaves
+    /// a hole in a sentence: the officer is warned, naming it.
+    func testAnEmptyValuePrintedByTheTemplateIsReportedToTheOfficer() async throws {
+        let template = """
+            Hình thức: {{ktso_hinh_thuc.value}}; kỳ trước: {{previous_period}}.
+            {{#ktso_hinh_thuc.has_value}}Không in khi chưa có: {{ktso_hinh_thuc.value}}.{{/ktso_hinh_thuc.has_value}}
+            Đơn vị tính để trống không sao: {{ktso_hinh_thuc.measure}}.
+            """
+        let plan = try GenericFixture.plan(area: GenericExamples.area(template: template))
+        let q3 = "unit: tchcqt\nperiod: 2026-Q3\nfigures:\n  ktso_luot_boi_duong: 48\n  ktso_hoan_thanh: 45\n"
+        let section = try await GenericFixture.section(plan, period: "2026-Q3", data: [q3])
+        let warning = try XCTUnwrap(section.diagnostics.first { $0.message.contains("(template printed empty values)") })
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertTrue(
+            warning.message.contains("in biến chưa có giá trị quý III năm 2026: ktso_hinh_thuc.value, previous_period;"), warning.message)
+        // With the values there, nothing is reported.
+        let full = try await GenericFixture.section(plan, period: "2026-Q3")
+        XCTAssertFalse(full.diagnostics.contains { $0.message.contains("(template printed empty values)") })
+    }
+
     /// What cannot be checked is refused: a partial, and changed delimiters.
     func testPartialsAndChangedDelimitersAreRefused() throws {
         for (template, expected) in [
