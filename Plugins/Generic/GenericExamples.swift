@@ -145,7 +145,7 @@ public enum GenericExamples {
                 "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 48 lượt người, tăng 20 % so với quý II năm 2026 "
                     + "và tăng 60 % so với cùng kỳ năm 2025.",
                 "Lượt công chức, viên chức hoàn thành chương trình bồi dưỡng: 45 lượt người, tăng 32,4 % so với quý II năm 2026 "
-                    + "và tăng 66,7 % so với cùng kỳ năm 2025.",
+                    + "và tăng 18 lượt người so với cùng kỳ năm 2025.",
                 "Tỷ lệ hoàn thành chương trình bồi dưỡng kỹ năng số: 93,75 %, tăng 8,75 điểm phần trăm so với quý II năm 2026 "
                     + "và tăng 3,75 điểm phần trăm so với cùng kỳ năm 2025; đạt mục tiêu tối thiểu 90 % của Kế hoạch.",
                 "Hình thức bồi dưỡng: trực tuyến kết hợp trực tiếp tại cơ quan Văn phòng.",
@@ -174,8 +174,8 @@ public enum GenericExamples {
             previous: ["tchcqt": ["ktso_luot_boi_duong": 8, "ktso_hoan_thanh": 6]],
             area: plainArea,
             expect: [
-                "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 12 lượt người, tăng 4 lượt người so với quý II năm 2026.",
-                "Lượt công chức, viên chức hoàn thành chương trình bồi dưỡng: 12 lượt người, tăng 6 lượt người so với quý II năm 2026.",
+                "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 12 lượt người, tăng 04 lượt người so với quý II năm 2026.",
+                "Lượt công chức, viên chức hoàn thành chương trình bồi dưỡng: 12 lượt người, tăng 06 lượt người so với quý II năm 2026.",
             ],
             reject: ["tăng 50 %", "tăng 100 %"]),
         PluginExample(

@@ -32,7 +32,7 @@ public struct GenericSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = try GenericWriter(context: context)
-        return writer.write()
+        return writer.write().typeset()
     }
 }
 
@@ -176,7 +176,7 @@ struct GenericWriter {
             if let target = f.indicator.target, target.comparison == .atLeast, target.value > 0, let raw = f.raw,
                 context.period.months.lowerBound == 1
             {
-                text += "; bằng \(VietnameseFormat.percent(raw / target.value * 100, fractionDigits: 1)) \(f.targetPhrase)"
+                text += "; bằng \(VietnameseFormat.number(raw / target.value * 100, fractionDigits: 1)) % \(f.targetPhrase)"
             }
         case .none, .noData: break
         }
@@ -363,7 +363,7 @@ struct IndicatorFacts {
             let place = VietnameseFormat.number(target.value, fractionDigits: 0)
             return target.comparison == .atMost ? "xếp hạng từ thứ \(place) trở lên" : "xếp hạng từ thứ \(place) trở xuống"
         }
-        let amount = Self.withMeasure(SectionContext.format(target.value, kind: indicator.kind), indicator)
+        let amount = Self.withMeasure(SectionContext.formatTarget(target.value, kind: indicator.kind), indicator)
         return (target.comparison == .atLeast ? "tối thiểu " : "không quá ") + amount
     }
 
@@ -383,7 +383,7 @@ struct IndicatorFacts {
         if kind == .rank, let outOf = f.outOf {
             return "\(VietnameseFormat.number(n, fractionDigits: 0))/\(VietnameseFormat.number(outOf, fractionDigits: 0))"
         }
-        return SectionContext.format(n, kind: kind)
+        return SectionContext.cellText(n, kind: kind)
     }
 
     /// The value as a sentence states it: "48 lượt người", "93,75 %", "xếp thứ 12/63".
@@ -392,6 +392,7 @@ struct IndicatorFacts {
         case .text: return f.text ?? ""
         case .rank: return "xếp thứ " + formatted(f, kind: .rank)
         case .percent: return formatted(f, kind: .percent)
+        case .count where f.number != nil: return withMeasure(SectionContext.format(f.number!, kind: .count), indicator)
         case .count, .score: return withMeasure(formatted(f, kind: indicator.kind), indicator)
         }
     }
@@ -403,14 +404,7 @@ struct IndicatorFacts {
         return measure.isEmpty ? number : "\(number) \(measure)"
     }
 
-    /// Below this base a count's change is stated in its unit: "tăng 100 %" for one more reads wrong.
-    static let smallBase = 20.0
-
-    /// The toolkit's phrase, except that a count's change from a small base is stated in units.
-    static func phrase(_ c: Comparison, measure: String) -> String {
-        let delta = c.current - c.base
-        guard c.kind == .count, c.base > 0, c.base < smallBase, abs(delta) > 1e-9 else { return c.phrase }
-        let unit = measure.isEmpty ? "" : " \(measure)"
-        return "\(delta > 0 ? "tăng" : "giảm") \(VietnameseFormat.number(abs(delta), fractionDigits: 0))\(unit) \(c.against)"
-    }
+    /// The toolkit's phrase: a count's change from a base below `Comparison.smallBase` is stated
+    /// in units there, the same threshold for every plugin.
+    static func phrase(_ c: Comparison, measure: String) -> String { c.phrase }
 }

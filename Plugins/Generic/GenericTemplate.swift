@@ -392,7 +392,7 @@ struct GenericModel {
             "previous": text(f.previous),
             "last_year": text(f.lastYear),
             "target": text(f.bound),
-            "target_value": target.map { SectionContext.format($0.value, kind: f.indicator.kind) as Any } ?? Blank(),
+            "target_value": target.map { SectionContext.formatTarget($0.value, kind: f.indicator.kind) as Any } ?? Blank(),
             "target_basis": text(target?.basis),
             "has_target": target != nil,
             "target_met": f.status == .met,

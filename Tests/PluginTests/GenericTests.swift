@@ -169,7 +169,7 @@ final class GenericTests: XCTestCase {
             [
                 "Lượt công chức, viên chức được bồi dưỡng kỹ năng số trong năm 2026 đạt 138 lượt người, đạt mục tiêu năm tối thiểu "
                     + "120 lượt người theo Kế hoạch, mục II.5",
-                "Tỷ lệ hoàn thành chương trình bồi dưỡng kỹ năng số trong năm 2026 đạt 91,3 %, đạt mục tiêu tối thiểu 90 % của Kế hoạch",
+                "Tỷ lệ hoàn thành chương trình bồi dưỡng kỹ năng số trong năm 2026 đạt 91,30 %, đạt mục tiêu tối thiểu 90 % của Kế hoạch",
             ])
         XCTAssertTrue(section.limitations.isEmpty)
         let record = try XCTUnwrap(output.document.figures.first { $0.id == "2026/ktso_luot_boi_duong/total" })

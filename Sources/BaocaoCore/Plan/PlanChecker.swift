@@ -186,7 +186,8 @@ struct PlanChecker {
                 bag.error(at, "chỉ tiêu '\(indicator.id)': chỉ tiêu văn bản không cộng được (aggregate: sum)")
             }
             if indicator.kind == .percent, let t = indicator.target, !(0...100).contains(t.value) {
-                bag.error(at, "chỉ tiêu '\(indicator.id)': mục tiêu \(VietnameseFormat.percent(t.value)) nằm ngoài 0–100")
+                let target = SectionContext.formatTarget(t.value, kind: .percent)
+                bag.error(at, "chỉ tiêu '\(indicator.id)': mục tiêu \(target) nằm ngoài 0–100")
             }
             for unit in indicator.reportedBy {
                 if let u = plan.unit(unit), !u.submitsData {
