@@ -25,7 +25,8 @@ public struct GenericSection: SectionPlugin {
                 "The table caption (default \"Một số chỉ tiêu về <area title> <period>\"); it may use the template variables, "
                     + "e.g. \"Kết quả bồi dưỡng kỹ năng số {{period}}\"."),
         ],
-        examples: GenericExamples.all)
+        examples: GenericExamples.all,
+        checkArea: GenericTemplate.check)
 
     public init() {}
 
@@ -54,7 +55,10 @@ struct GenericWriter {
 
     init(context: SectionContext) throws {
         self.context = context
-        // Parse first: a broken template is an error even in a period without data.
+        // Check first: a broken template, or one using a variable the data does not give, is an
+        // error even in a period without data (plan loading reports the same, located in the file).
+        let problems = GenericTemplate.check(context.area)
+        if !problems.isEmpty { throw PluginError(problems.map(\.description).joined(separator: "\n")) }
         template = try context.area.template.map { try GenericTemplate(source: $0, area: context.area, what: "template") }
         captionTemplate = try context.area.options[GenericOption.caption]?.text.flatMap { caption in
             caption.contains("{{") ? try GenericTemplate(source: caption, area: context.area, what: "options.caption") : nil
@@ -73,6 +77,14 @@ struct GenericWriter {
         }
         addTargetFindings()
         reportMissingFigures()
+        // An area whose figures start in a later part of the period (added mid-year) says so first.
+        if let start = facts.compactMap({ $0.figure?.coveredFrom }).min() {
+            section.blocks.append(
+                .paragraph(
+                    Paragraph(
+                        "Nội dung này được báo cáo từ \(start.label); số liệu \(periodLabel) dưới đây tính từ \(start.label)."
+                    )))
+        }
         let model = GenericModel(context: context, facts: facts)
         if let template {
             let shadowed = area.indicators.map(\.id).filter { GenericModel.rootKeys.contains($0) }
@@ -83,11 +95,13 @@ struct GenericWriter {
                             + "(indicator ids shadowed by template variables)"))
             }
             section.blocks += GenericTemplate.blocks(from: template.render(model.root))
-            if let unknown = template.unknownVariables(known: model), !unknown.isEmpty {
+            let holes = model.printedBlanks.names
+            if !holes.isEmpty {
                 section.diagnostics.append(
                     context.warning(
-                        "mẫu văn bản của lĩnh vực '\(area.id)' dùng biến không có trong dữ liệu: \(unknown.joined(separator: ", ")); "
-                            + "các biến này hiển thị rỗng (unknown template variables)"))
+                        "mẫu văn bản của lĩnh vực '\(area.id)' in biến chưa có giá trị \(periodLabel): \(holes.joined(separator: ", ")); "
+                            + "câu chứa các biến này trong báo cáo bị thiếu nội dung — hãy kiểm tra số liệu, hoặc đặt câu trong "
+                            + "{{#…}}…{{/…}} để bỏ câu khi chưa có giá trị (template printed empty values)"))
             }
             if !template.mentions(["activities", "has_activities"]), let list = activitiesBlocks() {
                 // The engine prints the area's activities nowhere else: keep them when the template does not.
@@ -302,7 +316,9 @@ struct IndicatorFacts {
         }
         phrases = comparisons.map { Self.phrase($0, measure: indicator.measure) }
         func earlier(_ data: PeriodData?) -> String? {
-            guard let then = data?.totals[id], then.number != nil || then.text != nil else { return nil }
+            guard let then = data?.totals[id], then.number != nil || then.text != nil, then.coveredFrom == nil,
+                figure?.coveredFrom == nil
+            else { return nil }
             if let now = figure {
                 guard Set(now.sources.map(\.unit)) == Set(then.sources.map(\.unit)) else { return nil }
                 if kind == .rank, let a = now.outOf, let b = then.outOf, a != b { return nil }

@@ -1,7 +1,7 @@
 import BaocaoCore
 
 /// The descriptor's examples: figures in, text the section must (not) contain. They run as
-/// tests against the shipped plan (`Fixtures.runExamples`).
+/// tests on the test plan's service-centre area (`Tests/PluginTests/ExampleTests.swift`).
 enum ServiceCentreExamples {
     typealias Figures = [String: [String: ExampleValue]]
 

@@ -4,10 +4,6 @@ import CivilServicePlugin
 import XCTest
 
 final class CivilServiceTests: XCTestCase {
-    func testExamples() throws {
-        try Fixtures.runExamples(CivilServiceSection.self)
-    }
-
     func testDescriptorMatchesThePlanArea() throws {
         let plan = try Fixtures.plan()
         let area = try XCTUnwrap(plan.areas.first { $0.plugin == CivilServiceSection.descriptor.id })

@@ -5,10 +5,6 @@ import Foundation
 import XCTest
 
 final class EGovernmentTests: XCTestCase {
-    func testExamples() throws {
-        try Fixtures.runExamples(EGovernmentSection.self)
-    }
-
     func testDescriptorDeclaresTheMonthlyMinimum() {
         let descriptor = EGovernmentSection.descriptor
         XCTAssertEqual(descriptor.id, "e-government")

@@ -12,10 +12,6 @@ import XCTest
 /// synthetic; synthetic figures only test the rule that ranks out of 63 and out of 34 are not
 /// compared.
 final class IndicesTests: XCTestCase {
-    func testExamples() throws {
-        try Fixtures.runExamples(IndicesSection.self)
-    }
-
     // MARK: Results as published
 
     static let parIndex2024 = """

@@ -4,10 +4,6 @@ import ProceduresPlugin
 import XCTest
 
 final class ProceduresTests: XCTestCase {
-    func testExamples() throws {
-        try Fixtures.runExamples(ProceduresSection.self)
-    }
-
     func testDescriptorMatchesThePlanArea() throws {
         let plan = try Fixtures.plan()
         let area = try XCTUnwrap(plan.areas.first { $0.plugin == ProceduresSection.descriptor.id })

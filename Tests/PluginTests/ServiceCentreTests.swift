@@ -5,10 +5,6 @@ import ServiceCentrePlugin
 import XCTest
 
 final class ServiceCentreTests: XCTestCase {
-    func testExamples() throws {
-        try Fixtures.runExamples(ServiceCentreSection.self)
-    }
-
     func testDescriptor() {
         let descriptor = ServiceCentreSection.descriptor
         XCTAssertEqual(descriptor.id, "service-centre")

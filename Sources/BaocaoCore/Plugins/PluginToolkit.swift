@@ -57,7 +57,9 @@ extension SectionContext {
         guard let now = total(id), let n = now.number, let kind = indicator(id)?.kind, kind != .text else { return [] }
         var result: [Comparison] = []
         for (data, basis) in [(previous, Comparison.Basis.previousPeriod), (sameLastYear, .sameLastYear)] {
-            guard let data, let then = data.totals[id], let t = then.number, Self.sameUnits(now, then) else { continue }
+            guard let data, let then = data.totals[id], let t = then.number, Self.sameUnits(now, then),
+                now.coveredFrom == nil, then.coveredFrom == nil  // a figure of part of its period compares with nothing
+            else { continue }
             result.append(
                 Comparison(
                     current: n, base: t, kind: kind, basis: basis, baseLabel: data.period.label, baseFigure: then,
