@@ -349,7 +349,27 @@ struct AttributionTests {
             Issue.record("expected a list")
             return
         }
-        #expect(items.map(\.plainText) == ["Phòng A phối hợp với PB đăng 02 bài hỏi - đáp.", "Phòng A kiểm tra công vụ."])
+        // The coordination item comes after the unit's own items.
+        #expect(items.map(\.plainText) == ["Phòng A kiểm tra công vụ.", "Phòng A phối hợp với PB đăng 02 bài hỏi - đáp."])
+    }
+
+    @Test("an item one unit wrote about coordinating with another unit follows that unit's own items")
+    func coordinationAfterOwnItems() async throws {
+        let plan = try scriptedPlan(alpha: "activities")
+        let a = (
+            "a.yaml",
+            "unit: a\nperiod: 2026-Q3\nnarratives:\n  activities:\n    - {text: \"Phối hợp với PB cung cấp tư liệu.\", area: alpha}\n"
+        )
+        let b = (
+            "b.yaml",
+            "unit: b\nperiod: 2026-Q3\nnarratives:\n  activities:\n    - {text: \"Đăng tin.\", area: alpha}\n    - {text: \"Duy trì chuyên mục.\", area: alpha}\n"
+        )
+        let document = try await compileScripted(plan, [a, b]).document
+        guard case .list(let items) = blocks(after: "2. Lĩnh vực Alpha", in: document).first else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(items.map(\.plainText) == ["PB đăng tin.", "PB duy trì chuyên mục.", "Phòng A phối hợp với PB cung cấp tư liệu."])
     }
 
     @Test("appendix cells do not repeat the unit before each item, and say how many more in a sentence")
