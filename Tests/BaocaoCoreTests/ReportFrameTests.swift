@@ -20,6 +20,8 @@ struct ScriptedPlugin: SectionPlugin {
                 section.limitations.append(Finding(f[1], cause: at(4), subject: at(2), requirement: at(3)))
             case "old-achievement":
                 section.achievements.append(Finding(f[1], sources: context.total(f[2])?.sources ?? []))
+            case "para":
+                section.blocks.append(.paragraph(Paragraph(f[1])))
             case "activities":
                 section.blocks.append(.list(context.activities.map { Paragraph($0.text) }))
             default: break
@@ -331,6 +333,15 @@ struct AttributionTests {
         }
         #expect(only.plainText == "Phòng A lồng ghép tuyên truyền tại họp giao ban của phòng.")
         #expect(bodyTexts(document).contains("Tài liệu của Phòng A chưa đầy đủ. Nguyên nhân: thiếu người."))
+    }
+
+    @Test("a single activity announced by a paragraph ending with a colon stays a list")
+    func announcedList() async throws {
+        let plan = try scriptedPlan(alpha: "para|Ngoài ra, trong kỳ đã triển khai các hoạt động:\nactivities")
+        let q3 = ("a.yaml", "unit: a\nperiod: 2026-Q3\nnarratives:\n  activities:\n    - {text: \"Kiểm tra công vụ.\", area: alpha}\n")
+        let section = blocks(after: "2. Lĩnh vực Alpha", in: try await compileScripted(plan, [q3]).document)
+        #expect(section.count == 2)
+        #expect(section.last == .list([Paragraph("Phòng A kiểm tra công vụ.")]))
     }
 
     @Test("one activity described by two units, each coordinating with the other, is stated once, by the task's lead")

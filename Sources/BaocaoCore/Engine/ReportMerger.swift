@@ -319,11 +319,13 @@ struct ReportMerger {
         items.count == 1 ? .paragraph(Paragraph(items[0])) : .list(items.map { Paragraph($0) })
     }
 
-    /// A section's list of one item is written as a paragraph.
+    /// A section's list of one item is written as a paragraph, unless a paragraph announces it
+    /// ("… các hoạt động:").
     static func singleItemListsAsParagraphs(_ blocks: [Block]) -> [Block] {
-        blocks.map { block in
-            if case .list(let items) = block, items.count == 1 { return .paragraph(items[0]) }
-            return block
+        blocks.enumerated().map { index, block in
+            guard case .list(let items) = block, items.count == 1 else { return block }
+            if index > 0, case .paragraph(let before) = blocks[index - 1], before.plainText.hasSuffix(":") { return block }
+            return .paragraph(items[0])
         }
     }
 
