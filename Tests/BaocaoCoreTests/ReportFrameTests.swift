@@ -124,6 +124,14 @@ struct ContradictionGuardTests {
         // The same result measured this year is one.
         let now = ("a.yaml", "unit: a\nperiod: 2026-Q3\nfigures:\n  score: {value: 90, year: 2026}\n")
         #expect(bodyTexts(try await compileScripted(plan, [now]).document).contains("Điểm năm 2024 đạt 90."))
+        // Last year's result published within the period is news of the period; published
+        // before it, it is old.
+        func lastYear(_ published: String) -> (String, String) {
+            let source = "Quyết định số 1/QĐ-BNV ngày \(published)"
+            return ("a.yaml", "unit: a\nperiod: 2026-Q3\nfigures:\n  score: {value: 90, year: 2025, source: \"\(source)\"}\n")
+        }
+        #expect(bodyTexts(try await compileScripted(plan, [lastYear("20/7/2026")]).document).contains("Điểm năm 2024 đạt 90."))
+        #expect(!bodyTexts(try await compileScripted(plan, [lastYear("20/3/2026")]).document).contains("Điểm năm 2024 đạt 90."))
     }
 }
 
