@@ -174,6 +174,20 @@ struct AssessmentPartTests {
             ])
     }
 
+    @Test("a purpose one of whose indicators is the subject of a limitation is not judged a strength")
+    func noStrengthAgainstALimitation() async throws {
+        let plan = try scriptedPlan(
+            alpha: "achievement|Tỷ lệ đúng hạn đạt 75 %|rate",
+            beta: "achievement|Có 3 tin, bài|news\nlimitation|Tháng 8 không có tin, bài|news|monthly|Cổng tạm dừng",
+            purposes: purposes)
+        let part = blocks(after: "1. Ưu điểm", in: try await compileScripted(plan).document)
+        guard case .paragraph(let only) = part.first, part.count == 1 else {
+            Issue.record("one point, as a paragraph: \(part)")
+            return
+        }
+        #expect(only.plainText == "Việc tiếp nhận hồ sơ đạt kết quả rõ: tỷ lệ đúng hạn đạt 75 %.")
+    }
+
     @Test("at most five points")
     func atMostFive() async throws {
         var purposes = "purposes:\n"
