@@ -232,6 +232,8 @@ final class ProceduresTests: XCTestCase {
                 return nil
             }.first)
         XCTAssertEqual(table.columns.count, 13)
+        XCTAssertEqual(table.unit, "hồ sơ", "the counts' unit said once, after the caption")
+        XCTAssertEqual(table.columns.compactMap(\.unit), ["%"], "only the rate names its own unit")
         let layout = table.headerLayout
         XCTAssertEqual(layout.groups.count, 4, "every group is well formed")
         XCTAssertEqual(layout.rowCount, 3)
@@ -243,7 +245,7 @@ final class ProceduresTests: XCTestCase {
             ["Kỳ trước chuyển sang", "Mới tiếp nhận", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"])
         XCTAssertEqual(layout.rows[2].map { layout.title($0, in: table) }, ["Trực tuyến", "Trực tiếp", "Qua bưu chính công ích"])
         XCTAssertEqual(
-            table.flatHeaderTexts[4], "Tiếp nhận – Mới tiếp nhận – Qua bưu chính công ích (hồ sơ)", "one-row headers keep the whole title")
+            table.flatHeaderTexts[4], "Tiếp nhận – Mới tiếp nhận – Qua bưu chính công ích", "one-row headers keep the whole title")
         XCTAssertEqual(
             table.rows.first?.map(\.text),
             ["Trung tâm Phục vụ hành chính công", "10", "60", "30", "0", "100", "50", "40", "0", "90", "10", "0", "100 %"])

@@ -173,8 +173,8 @@ struct DOCXBodyWriter {
     /// A bordered table: caption above, header row repeated on every page, rows kept whole,
     /// figures aligned as their columns ask, totals bold, the note in italic under it.
     private mutating func table(_ t: Table, textWidth: Int) {
-        if !t.caption.isEmpty {
-            caption(t.caption, unit: nil, width: textWidth)
+        if !t.caption.isEmpty || !(t.unit ?? "").isEmpty {
+            caption(t.caption, unit: t.unit, width: textWidth)
         } else if lastWasTable {
             spacer()
         }
