@@ -552,9 +552,10 @@ extension WebServer {
         return try await planPage(request, context, flash: "Đã lưu kế hoạch \(target).")
     }
 
-    /// Nil for an empty text: a Mustache section shows for any string, even an empty one.
+    /// `false` for a missing or empty text: a Mustache section shows for any string, even an
+    /// empty one, and for an optional without a value.
     static func nonEmpty(_ text: String?) -> Any {
-        guard let text, !text.isEmpty else { return String?.none as Any }
+        guard let text, !text.isEmpty else { return false }
         return text
     }
 

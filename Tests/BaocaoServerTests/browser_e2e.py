@@ -18,6 +18,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "matkhau123"
 PERIOD = "2026-Q4"
@@ -56,6 +58,12 @@ class Browser:
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
 
+    def click(self, element):
+        """Clicks a button or link and waits until the next page has replaced this one."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 120).until(expected_conditions.staleness_of(old))
+
     def field(self, element_id):
         return self.driver.find_element(By.ID, element_id)
 
@@ -69,7 +77,7 @@ class Browser:
         self.open("/dang-nhap")
         self.type("ten", name)
         self.type("mat-khau", PASSWORD)
-        self.field("dang-nhap").click()
+        self.click(self.field("dang-nhap"))
         check("Đăng xuất" in self.text(), "%s could not log in: %s" % (name, self.text()[:300]))
 
     def get(self, path):
@@ -110,7 +118,7 @@ def main():
         b.type("f.tt_hs_tiep_nhan", "2100")
         b.type("n.activities.0.text", "Hướng dẫn người dân nộp hồ sơ trực tuyến tại Trung tâm (số liệu minh họa).")
         b.shot("bieu-mau-co-loi-chua-luu")
-        b.field("luu").click()
+        b.click(b.field("luu"))
         # 2. The located error appears next to the field; nothing is saved; it is fixed and saved.
         errors = b.driver.find_elements(By.CSS_SELECTOR, 'p.error[data-field="f.hs_ky_truoc"]')
         check(len(errors) == 1, "the error should be next to f.hs_ky_truoc: " + b.text()[:500])
@@ -118,7 +126,7 @@ def main():
         check(b.field("f.hs_moi_truc_tuyen").get_attribute("value") == "1520", "the other values are kept")
         b.shot("bieu-mau-bao-loi")
         b.type("f.hs_ky_truoc", "631")
-        b.field("luu").click()
+        b.click(b.field("luu"))
         check("Đã lưu số liệu vào" in b.text(), "saved: " + b.text()[:500])
         check(b.field("f.hs_ky_truoc").get_attribute("value") == "631", "the saved value is shown")
         b.shot("bieu-mau-da-luu")
@@ -135,10 +143,10 @@ def main():
         row = b.field("don-vi-ttpvhcc").text
         check("CHƯA NỘP" not in row and "còn thiếu" in row, "after: the centre's row changed: " + row)
         b.shot("bang-theo-doi-sau")
-        b.field("bao-cao").click()
+        b.click(b.field("bao-cao"))
         b.type("so", "25")
         b.type("ngay", "2026-12-18")
-        b.field("bien-soan").click()
+        b.click(b.field("bien-soan"))
         check("Đã biên soạn báo cáo quý IV năm 2026." in b.text(), "compiled: " + b.text()[:500])
         check(len(b.driver.find_elements(By.ID, "ban-v001")) == 1, "version v001 listed")
         b.shot("bao-cao-da-bien-soan")
@@ -160,7 +168,7 @@ def main():
         form = b.field("ban-v001")
         form.find_element(By.NAME, "so").send_keys("25")
         form.find_element(By.NAME, "ngay").send_keys("2026-12-19")
-        form.find_element(By.TAG_NAME, "button").click()
+        b.click(form.find_element(By.TAG_NAME, "button"))
         check("ĐÃ GỬI 19/12/2026 (số 25)" in b.field("ban-v001").text, "sent mark: " + b.field("ban-v001").text)
         b.shot("da-gui")
     finally:
