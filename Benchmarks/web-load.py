@@ -4,8 +4,8 @@
 Usage: Benchmarks/web-load.py [path to the baocao binary]   (default: .build/release/baocao)
 
 Bounded: one save per unit, one compile, a few page timings; about a minute in all. It works in
-a temporary copy of the test fixture (Tests/Fixtures/workspace) whose plan gets 46 more units
-(xa01 … xa46) reporting the centre's indicators, so 50 units each have a form. Afterwards it
+a temporary copy of the test fixture (Tests/Fixtures/workspace) whose plan gets 47 more units
+(xa01 … xa47) reporting the centre's indicators, so 50 units each have a form. Afterwards it
 checks that no save was lost, no data file is empty, and every digest in the manifest matches
 its file; it prints the server time of each page and a compile through the web against the CLI.
 """
@@ -27,7 +27,9 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/baocao"))
 PASSWORD = "matkhau-tai-thu"
-UNITS = ["ttpvhcc"] + ["xa%02d" % i for i in range(1, 47)] + ["tchcqt", "kvx", "tttt"]
+# Phòng TCHCQT's file carries earlier years' index results, which the web form does not edit (it
+# refuses to overwrite such a file, HTTP 409): it is left out.
+UNITS = ["ttpvhcc"] + ["xa%02d" % i for i in range(1, 48)] + ["kvx", "tttt"]
 PERIOD = "2026-Q3"
 
 
@@ -40,13 +42,13 @@ def prepare(workspace):
     shutil.copytree(os.path.join(ROOT, "Tests/Fixtures/workspace"), workspace, dirs_exist_ok=True)
     plan = os.path.join(workspace, "Plans/ke-hoach-tuyen-truyen-cchc-2026.yaml")
     text = open(plan, encoding="utf-8").read()
-    extra = "".join("  - id: xa%02d\n    name: UBND xã thử tải %02d\n    kind: division\n" % (i, i) for i in range(1, 47))
+    extra = "".join("  - id: xa%02d\n    name: UBND xã thử tải %02d\n    kind: division\n" % (i, i) for i in range(1, 48))
     text = text.replace("units:\n", "units:\n" + extra, 1)
-    text = text.replace("reported_by: [ttpvhcc]", "reported_by: [ttpvhcc, %s]" % ", ".join("xa%02d" % i for i in range(1, 47)))
+    text = text.replace("reported_by: [ttpvhcc]", "reported_by: [ttpvhcc, %s]" % ", ".join("xa%02d" % i for i in range(1, 48)))
     open(plan, "w", encoding="utf-8").write(text)
     # Each new unit starts from the centre's figures of the quarter (so its form is consistent).
     centre = open(os.path.join(workspace, "Plans/data", PERIOD, "ttpvhcc.yaml"), encoding="utf-8").read()
-    for i in range(1, 47):
+    for i in range(1, 48):
         open(os.path.join(workspace, "Plans/data", PERIOD, "xa%02d.yaml" % i), "w", encoding="utf-8").write(
             centre.replace("unit: ttpvhcc", "unit: xa%02d" % i))
     accounts = [("canbo", "officer", None)] + [("u-" + u, "unit", u) for u in UNITS]
