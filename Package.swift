@@ -136,6 +136,7 @@ let package = Package(
             name: "BaocaoServerTests",
             dependencies: [
                 "BaocaoServer", "BaocaoAccounts", "BaocaoWorkspace", "BaocaoCore", "BaocaoPlugins", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
