@@ -233,7 +233,7 @@ struct HostileDataTests {
                 case .chart: break
                 }
             }
-            #expect(texts.contains("alpha: hồ_sơ_nhận=40, on_time=30, rate=75 %"), "\(texts)")
+            #expect(texts.contains("alpha: hồ_sơ_nhận=40, on_time=30, rate=75,00 %"), "\(texts)")
             #expect(texts.contains("Hồ sơ đất đai còn chậm. Nguyên nhân: thiếu cán bộ thẩm định."), "\(texts)")
             #expect(texts.allSatisfy(Self.isNFC))
         }
