@@ -138,6 +138,17 @@ let package = Package(
             ],
             exclude: ["Golden"]
         ),
+        .testTarget(
+            name: "BaocaoServerTests",
+            dependencies: [
+                "BaocaoServer", "BaocaoAccounts", "BaocaoWorkspace", "BaocaoCore", "BaocaoPlugins", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["browser_e2e.py"]
+        ),
     ] + pluginTargets,
     swiftLanguageModes: [.v6]
 )

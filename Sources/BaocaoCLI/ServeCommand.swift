@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaocaoAccounts
+import BaocaoRender
 import BaocaoServer
 import BaocaoWorkspace
 import Foundation
@@ -22,6 +23,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port.")
     var port: Int = 8080
 
+    @Option(
+        name: .long,
+        help: "The formats a compile writes, comma-separated (default: docx,pdf,md,html,json; pdf only when LibreOffice is installed).")
+    var format: String?
+
     func run() async throws {
         let console = Console.current
         let database: WorkspaceDatabase
@@ -33,8 +39,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let server: WebServer
         do {
-            server = try WebServer(root: ".", database: database)
+            let formats = format.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+            if let formats, formats.isEmpty || formats.contains(where: { Renderers.renderer(for: $0) == nil }) || !formats.contains("html")
+            {
+                console.error(
+                    "baocao: --format cần các định dạng trong: \(Renderers.formats.joined(separator: ", ")), có html (để xem trên trang). (unknown format)"
+                )
+                throw ExitCode(ExitStatus.usage)
+            }
+            server = try WebServer(root: ".", database: database, formats: formats)
             _ = try server.planPath()
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             console.error(
                 "baocao: không tìm thấy kế hoạch nào trong thư mục Plans/; hãy chạy `baocao serve` trong thư mục dự án. (no plan found)")

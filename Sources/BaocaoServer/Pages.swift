@@ -58,10 +58,12 @@ extension WebServer {
         }
         if role != .unit {
             // What `baocao validate` says for the chosen period.
-            let warnings: [Diagnostic] = await Console.$current.withValue(Console.capturing()) {
-                guard let path = try? planPath(), let workspace = try? Workspace.load(plan: path, data: nil) else { return [] }
-                return await workspace.validate(period: chosen).diagnostics.filter { $0.severity == .warning }
+            let loaded: Workspace? = Console.$current.withValue(Console.capturing()) {
+                guard let path = try? planPath() else { return nil }
+                return try? Workspace.load(plan: path, data: nil)
             }
+            var warnings: [Diagnostic] = []
+            if let loaded { warnings = await loaded.validate(period: chosen).diagnostics.filter { $0.severity == .warning } }
             values["hasWarnings"] = !warnings.isEmpty
             values["warnings"] = warnings.map { diagnosticLink($0, plan: plan) }
         }
@@ -150,12 +152,12 @@ extension WebServer {
                 "title": group.area.title,
                 "indicators": group.indicators.map { entry in
                     [
-                        "id": entry.indicator.id, "label": entry.indicator.label, "measure": entry.indicator.measure,
-                        "expectation": entry.expectation, "definition": entry.indicator.definition ?? "",
+                        "id": entry.indicator.id, "label": entry.indicator.label, "measure": Self.nonEmpty(entry.indicator.measure),
+                        "expectation": entry.expectation, "definition": Self.nonEmpty(entry.indicator.definition),
                         "fields": entry.fields.map { field in
                             [
                                 "name": field.name, "label": field.label, "value": values[field.name] ?? "",
-                                "errors": errors[field.name] ?? [], "readonly": closed,
+                                "errors": errors[field.name] ?? [], "hasErrors": errors[field.name] != nil, "readonly": closed,
                             ] as [String: Any]
                         },
                     ] as [String: Any]
@@ -172,7 +174,7 @@ extension WebServer {
                     return [
                         "key": key, "number": i + 1, "text": values[key + ".text"] ?? "", "cause": values[key + ".cause"] ?? "",
                         "task": values[key + ".task"] ?? "", "isLimitation": kind == .limitation, "readonly": closed,
-                        "errors": errors[key + ".text"] ?? [],
+                        "errors": errors[key + ".text"] ?? [], "hasErrors": errors[key + ".text"] != nil,
                         "areas": page.plan.areas.map { ["id": $0.id, "title": $0.title, "selected": $0.id == area] as [String: Any] },
                     ] as [String: Any]
                 },
@@ -183,7 +185,8 @@ extension WebServer {
             "unitName": form.unit.name, "periodLabel": page.period.label, "period": page.period.code, "unit": form.unit.id,
             "window": form.windowText, "deadline": date(form.deadline), "csrf": session.csrf, "digest": digest, "groups": groups,
             "narratives": narratives, "hasErrors": errorCount > 0, "errorCount": errorCount, "otherErrors": other, "closed": closed,
-            "unsupported": unsupported.joined(separator: ", "), "path": page.entry.path, "uploadErrors": uploadErrors,
+            "unsupported": unsupported.joined(separator: ", "), "hasUnsupported": !unsupported.isEmpty, "path": page.entry.path,
+            "uploadErrors": uploadErrors, "hasUploadErrors": !uploadErrors.isEmpty,
         ]
         return render("dataForm", title: "Số liệu \(form.unit.shortName) — \(page.period.label)", session: session, values, flash: flash)
     }
@@ -337,7 +340,7 @@ extension WebServer {
                     "ĐÃ GỬI" + (mark.date.flatMap(CivilDate.init(iso:)).map { " \(date($0))" } ?? "") + (mark.note.map { " (\($0))" } ?? "")
             }
             return [
-                "version": s.version, "period": period.code, "latest": s.isLatest, "signed": signed, "sent": sent,
+                "version": s.version, "period": period.code, "latest": s.isLatest, "signed": signed, "sent": Self.nonEmpty(sent),
                 "isOfficer": session.account.role == .officer, "csrf": session.csrf,
                 "downloads": (s.manifest?.outputs ?? []).filter { $0.format != "html" }.map { ["format": $0.format] },
             ]
@@ -345,6 +348,7 @@ extension WebServer {
         let values: [String: Any] = [
             "period": period.code, "isOfficer": session.account.role == .officer, "csrf": session.csrf, "versions": versions,
             "compileErrors": compileErrors, "warnings": warnings.map { diagnosticLink($0, plan: plan) },
+            "hasCompileErrors": !compileErrors.isEmpty, "hasWarnings": !warnings.isEmpty, "hasVersions": !versions.isEmpty,
         ]
         let status: HTTPResponse.Status = compileErrors.isEmpty ? .ok : .unprocessableContent
         return html(render("reports", title: "Báo cáo \(period.label)", session: session, values, flash: flash), status: status)
@@ -487,7 +491,7 @@ extension WebServer {
         let plan = try loadPlan()
         let date = VietnameseFormat.shortDate
         let values: [String: Any] = [
-            "file": plan.file, "year": plan.year, "csrf": session.csrf, "planErrors": planErrors,
+            "file": plan.file, "year": plan.year, "csrf": session.csrf, "planErrors": planErrors, "hasPlanErrors": !planErrors.isEmpty,
             "periods": plan.reportedPeriods.map { p in
                 let w = plan.window(of: p)
                 return ["label": p.label, "window": "\(date(w.start)) – \(date(w.end))", "deadline": date(plan.deadline(of: p))]
@@ -497,7 +501,11 @@ extension WebServer {
                 [
                     "title": area.title,
                     "indicators": area.indicators.map {
-                        ["id": $0.id, "label": $0.label, "measure": $0.measure, "reportedBy": $0.reportedBy.joined(separator: ", ")]
+                        [
+                            "id": $0.id, "label": $0.label, "measure": Self.nonEmpty($0.measure),
+                            "reportedBy": $0.reportedBy.joined(separator: ", "),
+                        ]
+                            as [String: Any]
                     },
                 ] as [String: Any]
             },
@@ -542,6 +550,13 @@ extension WebServer {
         }
         try database.audit([AuditEntry(account: session.account.name, action: "tai-ke-hoach", newValue: name)])
         return try await planPage(request, context, flash: "Đã lưu kế hoạch \(target).")
+    }
+
+    /// `false` for a missing or empty text: a Mustache section shows for any string, even an
+    /// empty one, and for an optional without a value.
+    static func nonEmpty(_ text: String?) -> Any {
+        guard let text, !text.isEmpty else { return false }
+        return text
     }
 
     // MARK: The audit log

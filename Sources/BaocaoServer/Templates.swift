@@ -86,7 +86,7 @@ enum Templates {
     static let dataForm = """
         <p>{{unitName}} — {{periodLabel}}. Thời gian chốt số liệu: {{window}}. Hạn gửi: {{deadline}}.</p>
         {{#closed}}<p class="alert">Kỳ này đã có bản báo cáo được gửi đi; số liệu chỉ còn xem, không sửa được.</p>{{/closed}}
-        {{#unsupported}}<p class="alert">Tệp số liệu có các chỉ tiêu ghi theo nhóm hoặc kết quả năm trước ({{unsupported}}); hãy sửa trực tiếp tệp {{path}}.</p>{{/unsupported}}
+        {{#hasUnsupported}}<p class="alert">Tệp số liệu có các chỉ tiêu ghi theo nhóm hoặc kết quả năm trước ({{unsupported}}); hãy sửa trực tiếp tệp {{path}}.</p>{{/hasUnsupported}}
         {{#hasErrors}}<p class="alert" id="co-loi">Chưa lưu: số liệu có {{errorCount}} lỗi, xem ghi chú đỏ cạnh từng ô.</p>{{/hasErrors}}
         {{#otherErrors}}<p class="error">{{.}}</p>{{/otherErrors}}
         <form method="post" action="/du-lieu/{{period}}/{{unit}}" id="bieu-mau">
@@ -94,13 +94,13 @@ enum Templates {
         {{#groups}}<fieldset><legend>{{title}}</legend>
         {{#indicators}}<div class="indicator" id="chi-tieu-{{id}}"><strong>{{label}}</strong>{{#measure}} ({{measure}}){{/measure}}
         <div class="hint">{{expectation}}{{#definition}} — {{definition}}{{/definition}}</div>
-        {{#fields}}<div class="{{#errors.0}}field-error{{/errors.0}}"><label for="{{name}}">{{label}}</label>
+        {{#fields}}<div class="{{#hasErrors}}field-error{{/hasErrors}}"><label for="{{name}}">{{label}}</label>
         <input type="text" id="{{name}}" name="{{name}}" value="{{value}}"{{#readonly}} readonly{{/readonly}}>
         {{#errors}}<p class="error" data-field="{{name}}">{{.}}</p>{{/errors}}</div>{{/fields}}
         </div>{{/indicators}}
         </fieldset>{{/groups}}
         {{#narratives}}<fieldset><legend>{{title}}</legend>
-        {{#rows}}<div class="{{#errors.0}}field-error{{/errors.0}}"><label for="{{key}}.text">Nội dung {{number}}</label>
+        {{#rows}}<div class="{{#hasErrors}}field-error{{/hasErrors}}"><label for="{{key}}.text">Nội dung {{number}}</label>
         <textarea id="{{key}}.text" name="{{key}}.text" rows="2"{{#readonly}} readonly{{/readonly}}>{{text}}</textarea>
         {{#isLimitation}}<label for="{{key}}.cause">Nguyên nhân</label><textarea id="{{key}}.cause" name="{{key}}.cause" rows="2">{{cause}}</textarea>{{/isLimitation}}
         <label for="{{key}}.area">Lĩnh vực</label><select id="{{key}}.area" name="{{key}}.area"><option value="">(không ghi)</option>{{#areas}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{title}}</option>{{/areas}}</select>
@@ -115,7 +115,7 @@ enum Templates {
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="digest" value="{{digest}}">
         <label for="tep">Tải lên biểu mẫu đã điền</label><input type="file" id="tep" name="tep" accept=".xlsx">
         <button type="submit">Nhập từ Excel</button></form>{{/closed}}
-        {{#uploadErrors.0}}<div class="alert"><p>Biểu mẫu Excel có lỗi, chưa nhập:</p><ul>{{#uploadErrors}}<li>{{.}}</li>{{/uploadErrors}}</ul></div>{{/uploadErrors.0}}
+        {{#hasUploadErrors}}<div class="alert"><p>Biểu mẫu Excel có lỗi, chưa nhập:</p><ul>{{#uploadErrors}}<li>{{.}}</li>{{/uploadErrors}}</ul></div>{{/hasUploadErrors}}
         """
 
     static let conflict = """
@@ -131,11 +131,11 @@ enum Templates {
         <label for="so">Số báo cáo (để trống: bản dự thảo)</label><input type="text" id="so" name="so" value="">
         <label for="ngay">Ngày ký (YYYY-MM-DD)</label><input type="text" id="ngay" name="ngay" value="">
         <p><button type="submit" id="bien-soan">Biên soạn</button></p></form>{{/isOfficer}}
-        {{#compileErrors.0}}<div class="alert"><ul>{{#compileErrors}}<li>{{.}}</li>{{/compileErrors}}</ul></div>{{/compileErrors.0}}
-        {{#warnings.0}}<h2>Cảnh báo</h2><ul>{{#warnings}}<li class="warn">{{#link}}<a href="{{link}}">{{text}}</a>{{/link}}{{^link}}{{text}}{{/link}}</li>{{/warnings}}</ul>{{/warnings.0}}
+        {{#hasCompileErrors}}<div class="alert"><ul>{{#compileErrors}}<li>{{.}}</li>{{/compileErrors}}</ul></div>{{/hasCompileErrors}}
+        {{#hasWarnings}}<h2>Cảnh báo</h2><ul>{{#warnings}}<li class="warn">{{#link}}<a href="{{link}}">{{text}}</a>{{/link}}{{^link}}{{text}}{{/link}}</li>{{/warnings}}</ul>{{/hasWarnings}}
         <h2>Các bản</h2>
-        {{^versions.0}}<p>Chưa có bản nào.</p>{{/versions.0}}
-        {{#versions.0}}<table id="cac-ban"><tr><th>Bản</th><th>Số, ngày ký</th><th>Tải về</th><th>Gửi</th></tr>
+        {{^hasVersions}}<p>Chưa có bản nào.</p>{{/hasVersions}}
+        {{#hasVersions}}<table id="cac-ban"><tr><th>Bản</th><th>Số, ngày ký</th><th>Tải về</th><th>Gửi</th></tr>
         {{#versions}}<tr id="ban-{{version}}"><td><a href="/bao-cao/{{period}}/{{version}}/xem">{{version}}</a>{{#latest}} (hiện hành){{/latest}}</td><td>{{signed}}</td>
         <td>{{#downloads}}<a href="/bao-cao/{{period}}/{{version}}/tai/{{format}}">{{format}}</a> {{/downloads}}</td>
         <td>{{#sent}}{{sent}}{{/sent}}{{^sent}}{{#isOfficer}}<form method="post" action="/bao-cao/{{period}}/{{version}}/da-gui"><input type="hidden" name="csrf" value="{{csrf}}">
@@ -144,7 +144,7 @@ enum Templates {
         <form method="get" action="/bao-cao/{{period}}/so-sanh"><label for="a">So sánh bản</label>
         <select id="a" name="a">{{#versions}}<option>{{version}}</option>{{/versions}}</select> với
         <select name="b" aria-label="bản sau">{{#versions}}<option{{#latest}} selected{{/latest}}>{{version}}</option>{{/versions}}</select> <button>So sánh</button></form>
-        {{/versions.0}}
+        {{/hasVersions}}
         """
 
     static let diff = """
@@ -161,7 +161,7 @@ enum Templates {
         <form method="post" action="/ke-hoach" enctype="multipart/form-data"><input type="hidden" name="csrf" value="{{csrf}}">
         <label for="ke-hoach">Tệp kế hoạch (.yaml)</label><input type="file" id="ke-hoach" name="ke_hoach" accept=".yaml,.yml">
         <button type="submit">Kiểm tra và lưu</button></form>
-        {{#planErrors.0}}<div class="alert"><p>Kế hoạch có lỗi, chưa lưu:</p><ul>{{#planErrors}}<li>{{.}}</li>{{/planErrors}}</ul></div>{{/planErrors.0}}
+        {{#hasPlanErrors}}<div class="alert"><p>Kế hoạch có lỗi, chưa lưu:</p><ul>{{#planErrors}}<li>{{.}}</li>{{/planErrors}}</ul></div>{{/hasPlanErrors}}
         """
 
     static let audit = """
@@ -172,7 +172,7 @@ enum Templates {
 
     static let message = """
         <p class="alert" id="thong-bao">{{message}}</p>
-        {{#lines.0}}<ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/lines.0}}
+        {{#hasLines}}<ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/hasLines}}
         <p><a href="{{back}}">Trở lại</a></p>
         """
 }

@@ -192,7 +192,9 @@ public struct WebServer: Sendable {
             .contentTooLarge: "Tệp quá lớn", .conflict: "Xung đột", .tooManyRequests: "Tạm khóa đăng nhập",
         ]
         let title = titles[error.status] ?? "Có lỗi"
-        let text = render("message", title: title, session: session, ["message": error.message, "lines": error.lines, "back": "/"])
+        let text = render(
+            "message", title: title, session: session,
+            ["message": error.message, "lines": error.lines, "hasLines": !error.lines.isEmpty, "back": "/"])
         return html(text, status: error.status)
     }
 
