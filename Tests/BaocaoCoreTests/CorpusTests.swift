@@ -61,11 +61,9 @@ struct CorpusTests {
     }
 
     /// Compares with the sidecar (or rewrites it), and checks what holds for every case:
-    /// refused quickly, each diagnostic naming the case's file.
+    /// refused without hanging, each diagnostic naming the case's file.
     func check(kind: String, _ name: String, _ diagnostics: [Diagnostic], elapsed: Duration) throws {
-        // A guard against a hang or an unbounded expansion, not a speed test (Benchmarks/ measures
-        // speed): the alias bomb took 2.06 s in .ci/run on a loaded 2-core machine.
-        #expect(elapsed < .seconds(30), "\(kind)/\(name) took \(elapsed)")
+        #expect(elapsed < hangBound, "\(kind)/\(name) took \(elapsed)")
         let shown = kind == "plan" ? "\(name).yaml" : "2026-Q1/\(name).yaml"
         for d in diagnostics {
             #expect(d.location.file == shown, "\(d)")
