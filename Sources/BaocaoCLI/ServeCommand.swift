@@ -10,17 +10,18 @@ import Hummingbird
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the workspace in the browser (Trang web cho cán bộ tổng hợp và đơn vị).",
+        abstract: "Trang web cho cán bộ tổng hợp và đơn vị, trên thư mục dự án (serve the workspace in the browser).",
         discussion: """
-            Serves the folder it is started in: Plans/, Plans/data/ and Output/, the same folders \
-            the commands use. Accounts, sessions and the audit log are kept in baocao.sqlite in \
-            that folder, created on first start; create accounts with `baocao user add`.
+            Phục vụ thư mục nơi lệnh được chạy: Plans/, Plans/data/ và Output/, cũng là các thư \
+            mục các lệnh khác dùng. Tài khoản, phiên đăng nhập và nhật ký được giữ trong \
+            baocao.sqlite ở thư mục đó, tạo khi chạy lần đầu; tạo tài khoản bằng baocao user add. \
+            (Serves this folder's Plans/ and Output/; accounts in baocao.sqlite.)
             """)
 
-    @Option(name: .long, help: "The address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface).")
+    @Option(name: .long, help: "Địa chỉ lắng nghe: 127.0.0.1 chỉ máy này, 0.0.0.0 mọi giao diện mạng (the address to listen on).")
     var host: String = "127.0.0.1"
 
-    @Option(name: .long, help: "The port.")
+    @Option(name: .long, help: "Cổng (the port).")
     var port: Int = 8080
 
     @Option(

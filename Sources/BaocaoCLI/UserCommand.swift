@@ -15,17 +15,18 @@ import Foundation
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Manage the web workspace's accounts (Tài khoản của trang web baocao serve).",
+        abstract: "Quản lý tài khoản của trang web baocao serve (manage the web workspace's accounts).",
         discussion: """
-            Roles: officer (cán bộ tổng hợp: everything), unit (cán bộ đơn vị: only its own unit, \
-            given with --unit), viewer (lãnh đạo: reads the dashboard and the reports). Passwords \
-            are asked twice on a terminal without being shown, or read from the first line of \
-            standard input (echo … | baocao user add …). They are stored only as bcrypt hashes.
+            Vai trò: officer (cán bộ tổng hợp: mọi việc), unit (cán bộ đơn vị: chỉ đơn vị của mình, \
+            ghi bằng --unit), viewer (lãnh đạo: xem bảng tổng hợp và các báo cáo). Mật khẩu được hỏi \
+            hai lần trên màn hình mà không hiện, hoặc đọc từ dòng đầu của đầu vào chuẩn \
+            (echo … | baocao user add …); chỉ lưu bản băm bcrypt. (Roles: officer, unit, viewer; \
+            passwords stored only as bcrypt hashes.)
             """,
         subcommands: [Add.self, List.self, Remove.self, Password.self])
 
     struct Location: ParsableArguments {
-        @Option(name: .long, help: "The workspace folder holding Plans/ (default: the current folder).")
+        @Option(name: .long, help: "Thư mục dự án chứa Plans/ (mặc định: thư mục hiện tại) (the workspace folder).")
         var workspace: String = "."
 
         func open() throws -> WorkspaceDatabase {
@@ -39,18 +40,20 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an account.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Thêm tài khoản (add an account).")
 
-        @Argument(help: "The login name, e.g. nguyenvana.")
+        @Argument(help: "Tên đăng nhập, ví dụ nguyenvana (the login name).")
         var name: String
 
-        @Option(name: .long, help: "officer, unit or viewer.")
+        @Option(name: .long, help: "Vai trò: officer (cán bộ tổng hợp), unit (cán bộ đơn vị) hoặc viewer (lãnh đạo) (the role).")
         var role: String
 
-        @Option(name: .long, help: "For a unit account: the plan's unit id.")
+        @Option(name: .long, help: "Với tài khoản đơn vị: mã đơn vị trong kế hoạch (for a unit account: the unit id).")
         var unit: String?
 
-        @Option(name: .long, help: "The plan, to check the unit id (default: the newest plan in Plans/).")
+        @Option(
+            name: .long, help: "Kế hoạch để kiểm tra mã đơn vị (mặc định: kế hoạch mới nhất trong Plans/) (the plan, to check the unit id)."
+        )
         var plan: String?
 
         @OptionGroup var location: Location
@@ -84,7 +87,7 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Liệt kê các tài khoản (list the accounts).")
 
         @OptionGroup var location: Location
 
@@ -102,9 +105,10 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account (its sessions end).")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Xóa tài khoản; các phiên đăng nhập của nó kết thúc (remove an account).")
 
-        @Argument(help: "The login name.")
+        @Argument(help: "Tên đăng nhập (the login name).")
         var name: String
 
         @OptionGroup var location: Location
@@ -123,9 +127,10 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Password: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "password", abstract: "Set an account's password (its sessions end).")
+            commandName: "password",
+            abstract: "Đặt mật khẩu cho tài khoản; các phiên đăng nhập của nó kết thúc (set an account's password).")
 
-        @Argument(help: "The login name.")
+        @Argument(help: "Tên đăng nhập (the login name).")
         var name: String
 
         @OptionGroup var location: Location

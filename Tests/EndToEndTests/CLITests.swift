@@ -101,7 +101,8 @@ final class CLITests: XCTestCase {
     func testTheHelpOfEveryCommandIsInVietnamese() async {
         let commands = [
             [], ["compile"], ["validate"], ["periods"], ["plugins"], ["form"], ["import"], ["status"], ["versions"], ["diff"], ["sent"],
-            ["plan"], ["plan", "new"], ["plan", "show"],
+            ["plan"], ["plan", "new"], ["plan", "show"], ["serve"], ["user"], ["user", "add"], ["user", "list"], ["user", "remove"],
+            ["user", "password"],
         ]
         let vietnamese = try! NSRegularExpression(pattern: "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
         func isVietnamese(_ text: String) -> Bool {
