@@ -175,7 +175,7 @@ struct CompileCommand: AsyncParsableCommand {
 
         // Render everything first, the formats in parallel: nothing is written unless every
         // format succeeded.
-        let folder = ((out as NSString).appendingPathComponent(String(target.year)) as NSString).appendingPathComponent(target.code)
+        let folder = try VersionStore.folder(out: out, period: target)
         let document = output.document
         let rendered = await withTaskGroup(of: (Int, Result<Data, any Error>).self) { group in
             for (index, renderer) in formats.enumerated() {
@@ -195,7 +195,7 @@ struct CompileCommand: AsyncParsableCommand {
                 throw ExitCode(ExitStatus.cannotWrite)
             }
             let name = "bao-cao-\(target.code).\(renderer.fileExtension)"
-            files.append(((folder as NSString).appendingPathComponent(name), bytes))
+            files.append((try Files.contained(folder, name), bytes))
         }
         let record = CompileRecord(
             period: target, planPath: workspace.planPath, dataFolder: workspace.dataFolder, submissions: workspace.submissions,

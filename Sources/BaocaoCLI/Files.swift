@@ -1,3 +1,5 @@
+import ArgumentParser
+import BaocaoCore
 import BaocaoSystem
 import Foundation
 
@@ -113,6 +115,17 @@ enum Files {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         return (folder as NSString).appendingPathComponent(".\(name).dang-ghi")
+    }
+
+    /// `ContainedPath.join(root, components)`: a path built from data (an id, a period code), refused
+    /// as invalid input (exit 65) when it would leave `root`.
+    static func contained(_ root: String, _ components: String...) throws -> String {
+        do {
+            return try ContainedPath.join(root, components)
+        } catch {
+            Console.current.error("baocao: \(error)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
     }
 
     static func rename(_ from: String, to: String) throws {

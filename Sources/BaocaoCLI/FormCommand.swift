@@ -50,11 +50,11 @@ struct FormCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let forms = UnitForm.forms(plan: plan, period: target, units: unit)
-        let folder = (VersionStore.folder(out: out, period: target) as NSString).appendingPathComponent("bieu-mau")
+        let folder = try Files.contained(VersionStore.folder(out: out, period: target), "bieu-mau")
         var files: [(path: String, data: Data)] = []
         for form in forms {
             for format in formats {
-                let path = (folder as NSString).appendingPathComponent("\(form.baseName).\(format)")
+                let path = try Files.contained(folder, "\(form.baseName).\(format)")
                 switch format {
                 case "xlsx":
                     do {

@@ -50,7 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
                 continue
             }
             let relative = "\(submission.period.code)/\(submission.unit).yaml"
-            let target = (folder as NSString).appendingPathComponent(relative)
+            let target = try Files.contained(folder, submission.period.code, "\(submission.unit).yaml")
             if let other = existing.first(where: {
                 $0.unit == submission.unit && $0.period == submission.period && $0.relativePath != relative
             }) {

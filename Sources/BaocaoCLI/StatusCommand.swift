@@ -125,7 +125,7 @@ struct StatusCommand: AsyncParsableCommand {
         }
         // Files of the period's folder that could not be read as any unit's submission.
         let read = Set(loaded.submissions.map(\.file))
-        let periodFolderPath = (folder as NSString).appendingPathComponent(target.code)
+        let periodFolderPath = try Files.contained(folder, target.code)
         for (file, errors) in errorsByFile.sorted(by: { $0.key < $1.key })
         where !read.contains(file) && (file as NSString).deletingLastPathComponent == periodFolderPath {
             periodErrors += errors

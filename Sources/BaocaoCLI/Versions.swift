@@ -403,8 +403,9 @@ struct VersionStore {
         return found.sorted { $0.0 < $1.0 }
     }
 
-    static func folder(out: String, period: Period) -> String {
-        ((out as NSString).appendingPathComponent(String(period.year)) as NSString).appendingPathComponent(period.code)
+    /// `<out>/<year>/<period>`.
+    static func folder(out: String, period: Period) throws -> String {
+        try Files.contained(out, String(period.year), period.code)
     }
 }
 
@@ -692,7 +693,7 @@ struct SentCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console.current
         let p = try Workspace.parsePeriod(period)
-        let store = VersionStore(folder: VersionStore.folder(out: out, period: p))
+        let store = VersionStore(folder: try VersionStore.folder(out: out, period: p))
         guard let latest = store.versions().last else {
             console.error("baocao: chưa có bản nào của báo cáo \(p.label) trong \(store.folder). (no versions)")
             throw ExitCode(ExitStatus.noInput)

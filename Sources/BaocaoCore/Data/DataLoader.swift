@@ -61,7 +61,13 @@ public struct DataLoader {
     private func readFile(_ relative: String, shownRoot: String, realRoot: String) -> (diagnostics: [Diagnostic], submission: Submission?) {
         let bag = DiagnosticBag()
         let display = (shownRoot as NSString).appendingPathComponent(relative)
-        let path = (realRoot as NSString).appendingPathComponent(relative)
+        let path: String
+        do {
+            path = try ContainedPath.join(realRoot, relative)
+        } catch {
+            bag.error(.file(display), error.description)
+            return (bag.items, nil)
+        }
         if let refusal = Self.refusal(relative, folder: realRoot, realRoot: realRoot) {
             bag.error(.file(display), refusal)
             return (bag.items, nil)
