@@ -30,6 +30,11 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The units' data folder (default: the plan's folder + /data).")
     var data: String?
 
+    @Option(
+        name: .long,
+        help: "The output folder (the period's top-level report copies are checked, and repaired after an interrupted compile).")
+    var out: String = "Output"
+
     func run() async throws {
         let console = Console.current
         let (plan, _) = try Workspace.loadPlan(self.plan)
@@ -37,6 +42,7 @@ struct StatusCommand: AsyncParsableCommand {
         let day = try currentDay()
         let target = try period.map(Workspace.parsePeriod) ?? PeriodStatus.defaultPeriod(plan, today: day)
         let status = try PeriodStatus.compute(plan: plan, folder: folder, period: target, today: day)
+        VersionStore(folder: try VersionStore.folder(out: out, period: target)).repairTopLevel()
 
         // Header: the window, the deadline and the days left.
         let date = VietnameseFormat.shortDate

@@ -47,6 +47,21 @@ public struct DataImport {
     /// (reported) when a file would replace a different one without `force`, or cannot be written.
     public func run(_ files: [String]) throws -> Result {
         let console = Console.current
+        // Other imports and compiles wait while the data folder is checked and written (see
+        // `DataFolderLock`); checking only reads, alongside compiles.
+        var lock: DataFolderLock?
+        if !check {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                console.error("baocao: không ghi được vào \(folder): \(error.localizedDescription) (cannot write)")
+                throw WorkspaceFailure(ExitStatus.cannotWrite)
+            }
+        }
+        if FileManager.default.fileExists(atPath: folder) {
+            lock = try DataFolderLock(folder: folder, mode: check ? .shared : .exclusive)
+        }
+        defer { lock?.release() }
         let existing = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder).submissions : []
         var failed: [String] = []
         var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
@@ -90,7 +105,8 @@ public struct DataImport {
                     submission: $0.submission)
             }
         } else if !writes.isEmpty {
-            let written = try PlainWriter(force: force, what: "tệp số liệu").write(writes.map { ($0.path, $0.data) }, folder: folder)
+            let written = try PlainWriter(force: force, what: "tệp số liệu", hookPoint: "import.temporariesWritten").write(
+                writes.map { ($0.path, $0.data) }, folder: folder)
             for ((path, status), w) in zip(written, writes) {
                 accepted.append(
                     Accepted(

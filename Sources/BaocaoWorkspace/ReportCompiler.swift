@@ -118,6 +118,7 @@ public enum ReportCompiler {
         }
         let diagnostics = Diagnostic.sortedUnique(workspace.diagnostics + output.diagnostics)
         Workspace.report(diagnostics)
+        RaceHooks.reach("compile.loaded")
 
         // Render everything first, the formats in parallel: nothing is written unless every
         // format succeeded.
@@ -179,10 +180,13 @@ public enum OffPool {
     public static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         let console = Console.current
         let faults = WriteFaults.injector
+        let hooks = RaceHooks.current
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 Console.$current.withValue(console) {
-                    WriteFaults.$injector.withValue(faults) { continuation.resume(with: Result { try body() }) }
+                    WriteFaults.$injector.withValue(faults) {
+                        RaceHooks.$current.withValue(hooks) { continuation.resume(with: Result { try body() }) }
+                    }
                 }
             }
             thread.start()

@@ -62,13 +62,15 @@ public struct Workspace: Sendable {
     /// Loads the plan; prints its diagnostics; throws when it has errors.
     public static func loadPlan(_ given: String?) throws -> (Plan, [Diagnostic]) {
         let path = try resolvePlanPath(given)
-        let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: path)
-        guard let plan = result.plan else {
+        var bytes: Data?
+        let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: path, read: { bytes = $0 })
+        guard var plan = result.plan else {
             report(result.diagnostics)
             let noFile = result.diagnostics.contains { $0.location.line == 0 && $0.message.contains("không tìm thấy") }
             Console.current.error("baocao: kế hoạch \(path) có lỗi, chưa thể dùng. (the plan has errors)")
             throw WorkspaceFailure(noFile ? ExitStatus.noInput : ExitStatus.invalidInput)
         }
+        plan.stamp = bytes.map(stamp)
         return (plan, result.diagnostics)
     }
 
@@ -76,7 +78,15 @@ public struct Workspace: Sendable {
     public static func load(plan given: String?, data: String?) throws -> Workspace {
         let (plan, planDiagnostics) = try loadPlan(given)
         let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
-        let result = DataLoader(plan: plan).load(folder: folder)
+        // Read under the data folder's shared lock: an import waits until every file is read,
+        // and each file's digest is made from the bytes parsed (`stamp`), not from a second read.
+        var lock: DataFolderLock?
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
+            lock = try DataFolderLock(folder: folder, mode: .shared)
+        }
+        let result = DataLoader(plan: plan, stamp: stamp).load(folder: folder)
+        lock?.release()
         let all = planDiagnostics + result.diagnostics
         if result.diagnostics.contains(where: { $0.severity == .error }) {
             report(all)
@@ -87,6 +97,12 @@ public struct Workspace: Sendable {
         return Workspace(
             plan: plan, planPath: plan.file, submissions: result.submissions, dataFolder: folder, diagnostics: all,
             aggregator: Aggregator(plan: plan, submissions: result.submissions))
+    }
+
+    /// The manifest's record of an input file's bytes: their SHA-256 and, for an imported data
+    /// file, the workbook its header names.
+    @Sendable public static func stamp(_ data: Data) -> InputStamp {
+        InputStamp(sha256: FileDigest.sha256(data), importedFrom: ImportHeader.workbook(in: data))
     }
 
     /// Prints diagnostics to standard error, errors and warnings alike, in file order.
