@@ -143,6 +143,44 @@ final class HostileWorkbookTests: XCTestCase {
         XCTAssertEqual(message(try rawWorkbook(sheet: part)), "read")
     }
 
+    func testAWorkbookFileIsLimitedInSize() throws {
+        // Just below: a valid workbook carrying a part no one reads, of bytes that do not compress.
+        var generator = SystemRandomNumberGenerator()
+        let frame = try rawWorkbook(sheet: sheet("")).count
+        var padding = Data(count: XLSXReader.maximumFileSize - frame - 8_000)
+        for i in stride(from: 0, to: padding.count, by: 8) {
+            withUnsafeBytes(of: generator.next() as UInt64) { bytes in
+                for k in 0..<min(8, padding.count - i) { padding[i + k] = bytes[k] }
+            }
+        }
+        var entries = try ZipParts.entries(of: try rawWorkbook(sheet: sheet("")))
+        entries.append(("xl/media/image1.bin", padding))
+        let below = try ZipParts.archive(entries)
+        XCTAssertLessThanOrEqual(below.count, XLSXReader.maximumFileSize)
+        XCTAssertGreaterThan(below.count, XLSXReader.maximumFileSize - 20_000)
+        XCTAssertEqual(message(below), "read")
+        let above = below + Data(count: max(0, XLSXReader.maximumFileSize + 1 - below.count))
+        XCTAssertTrue(message(above).contains("tệp quá lớn: \(XLSXReader.maximumFileSize + 1) byte"), message(above))
+    }
+
+    func testTheXMLReadFromOneWorkbookIsLimitedInTotal() throws {
+        // The shared strings at the part limit, and the sheet filling the rest of the total.
+        let strings = "<sst>" + String(repeating: " ", count: ZipParts.maximumPartSize - 11) + "</sst>"
+        XCTAssertEqual(strings.utf8.count, ZipParts.maximumPartSize)
+        func workbook(sheetSize: Int) throws -> Data {
+            let frame = sheet("").utf8.count
+            return try rawWorkbook(sheet: sheet(String(repeating: " ", count: sheetSize - frame)), sharedStrings: strings)
+        }
+        // Every part but [Content_Types].xml is read.
+        let small = try ZipParts.entries(of: try workbook(sheetSize: 1_000)).filter { $0.path != "[Content_Types].xml" }
+        let others = small.filter { $0.path != "xl/worksheets/sheet1.xml" }.map(\.data.count).reduce(0, +)
+        let room = XLSXReader.maximumUncompressedSize - others
+        XCTAssertLessThanOrEqual(room, ZipParts.maximumPartSize)
+        XCTAssertEqual(message(try workbook(sheetSize: room)), "read")
+        let above = message(try workbook(sheetSize: room + 1))
+        XCTAssertTrue(above.contains("giải nén vượt \(XLSXReader.maximumUncompressedSize) byte"), above)
+    }
+
     func cells(_ count: Int) -> String {
         var rows = ""
         var left = count
