@@ -47,36 +47,37 @@ public struct DataImport {
     /// (reported) when a file would replace a different one without `force`, or cannot be written.
     public func run(_ files: [String]) throws -> Result {
         let console = Console.current
-        // Other imports and compiles wait while the data folder is checked and written (see
-        // `DataFolderLock`); checking only reads, alongside compiles.
-        var lock: DataFolderLock?
-        if !check {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                console.error("baocao: không ghi được vào \(folder): \(error.localizedDescription) (cannot write)")
-                throw WorkspaceFailure(ExitStatus.cannotWrite)
-            }
-        }
-        if FileManager.default.fileExists(atPath: folder) {
-            lock = try DataFolderLock(folder: folder, mode: check ? .shared : .exclusive)
-        }
-        defer { lock?.release() }
-        let existing = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder).submissions : []
-        var failed: [String] = []
-        var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
+        // The given files lie outside the data folder: all are read first.
+        var failures: [(index: Int, file: String)] = []
+        var read: [(index: Int, file: String, yaml: Data, submission: Submission)] = []
         var missingFiles = 0
-        for file in files {
+        for (index, file) in files.enumerated() {
             guard FileManager.default.fileExists(atPath: file) else {
                 console.error("\(file): error: không tìm thấy tệp (file not found)")
-                failed.append(file)
+                failures.append((index, file))
                 missingFiles += 1
                 continue
             }
             guard let (yaml, submission) = Self.read(file, plan: plan) else {
-                failed.append(file)
+                failures.append((index, file))
                 continue
             }
+            read.append((index, file, yaml, submission))
+        }
+        // Then the period folders they go to are locked (`DataFolderLock`, in sorted order, as
+        // compiles and the web's saves take them): exclusively to write, shared to check. Other
+        // imports, saves and compiles of those periods wait until the files are compared and
+        // written, so two writers of one unit never interleave.
+        var locks: [DataFolderLock] = []
+        defer { for lock in locks { lock.release() } }
+        for code in Set(read.map(\.submission.period.code)).sorted() {
+            let periodFolder = try Files.contained(folder, code)
+            if check && !FileManager.default.fileExists(atPath: periodFolder) { continue }
+            locks.append(try DataFolderLock(folder: periodFolder, mode: check ? .shared : .exclusive))
+        }
+        let existing = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder).submissions : []
+        var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
+        for (index, file, yaml, submission) in read {
             let relative = "\(submission.period.code)/\(submission.unit).yaml"
             let target = try Files.contained(folder, submission.period.code, "\(submission.unit).yaml")
             if let other = existing.first(where: {
@@ -85,18 +86,19 @@ public struct DataImport {
                 console.error(
                     "\(file): error: đơn vị '\(submission.unit)' đã có tệp số liệu \(submission.period.label) khác: \(other.file); mỗi kỳ chỉ một tệp. Xóa tệp đó hoặc đổi tên cho bắt đầu bằng '_' rồi nhập lại (duplicate submission)"
                 )
-                failed.append(file)
+                failures.append((index, file))
                 continue
             }
             if let earlier = writes.first(where: { $0.path == target }) {
                 console.error(
                     "\(file): error: trùng đơn vị và kỳ với \(earlier.source) (\(submission.unit), \(submission.period.code)); chỉ nhập một tệp (duplicate submission)"
                 )
-                failed.append(file)
+                failures.append((index, file))
                 continue
             }
             writes.append((target, yaml, file, submission))
         }
+        let failed = failures.sorted { $0.index < $1.index }.map(\.file)
         var accepted: [Accepted] = []
         if check {
             accepted = writes.map {

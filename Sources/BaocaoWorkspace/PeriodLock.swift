@@ -65,14 +65,15 @@ public struct PeriodLock {
     }
 }
 
-/// Serialises writes to the units' data folder with the reads of a compile, across processes:
-/// `import` holds it exclusively while it checks and replaces data files, and a compile holds it
-/// shared while it reads them, so a compile never reads a file half-replaced and two imports of
-/// one unit never interleave. An advisory `flock` on the data folder itself, released by the
-/// kernel if the holder is killed.
+/// Serialises writes to one period's data folder (`<data>/<period>`) with its reads, across
+/// processes: `import` and the web's saves hold it exclusively while they compare and replace
+/// data files, and a compile holds it shared while it reads them, so a compile never reads a file
+/// half-replaced and two writers of one unit never interleave. Several folders are always taken
+/// in sorted order. An advisory `flock` on the folder itself, released by the kernel if the
+/// holder is killed.
 public struct DataFolderLock {
-    /// How long an import or a compile waits for the other.
-    public static let patience: TimeInterval = 120
+    /// How long an import, a save or a compile waits for the others.
+    public static let patience: TimeInterval = 30
     /// A test seam: a shorter wait for the tests that hold the lock themselves.
     @TaskLocal public static var testPatience: TimeInterval?
 
@@ -82,11 +83,19 @@ public struct DataFolderLock {
 
     private let descriptor: Int32
 
-    /// Takes the lock of `folder` (which must exist), waiting while another process holds it in
-    /// a conflicting mode.
-    public init(folder: String, mode: Mode, patience: TimeInterval? = nil) throws {
+    /// Takes the lock of `folder` (created when taken exclusively), waiting while another
+    /// process holds it in a conflicting mode.
+    public init(folder: String, mode: Mode = .exclusive, patience: TimeInterval? = nil) throws {
         let console = Console.current
         let patience = patience ?? Self.testPatience ?? Self.patience
+        if mode == .exclusive {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                console.error("baocao: không ghi được vào \(folder): \(error.localizedDescription) (cannot write)")
+                throw WorkspaceFailure(ExitStatus.cannotWrite)
+            }
+        }
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
             console.error("baocao: không mở được thư mục số liệu \(folder): \(String(cString: strerror(errno))) (cannot open)")
@@ -98,15 +107,15 @@ public struct DataFolderLock {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 close(fd)
                 console.error(
-                    "baocao: một lệnh khác (nhập số liệu hoặc biên soạn) đang dùng thư mục số liệu \(folder) quá lâu; hãy thử lại sau. (another import or compile holds the data folder)"
+                    "baocao: một lệnh khác (nhập, lưu số liệu hoặc biên soạn) đang dùng thư mục số liệu \(folder) quá lâu; hãy thử lại sau. (the data folder is busy)"
                 )
                 throw WorkspaceFailure(ExitStatus.cannotWrite)
             }
             if !told {
-                console.error("baocao: đang chờ một lệnh khác dùng thư mục số liệu xong… (waiting for another import or compile)")
+                console.error("baocao: đang chờ một lệnh khác dùng thư mục số liệu \(folder) xong… (waiting for the data folder)")
                 told = true
             }
-            usleep(20_000)
+            usleep(10_000)
         }
         descriptor = fd
     }

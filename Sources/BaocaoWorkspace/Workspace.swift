@@ -44,10 +44,11 @@ public struct Workspace: Sendable {
 
     public var registry: PluginRegistry { BuiltinPlugins.registry }
 
-    /// Finds the plan: the given path, or the newest plan under `Plans/`.
-    public static func resolvePlanPath(_ given: String?) throws -> String {
+    /// Finds the plan: the given path, or the newest plan under `Plans/` (of `workspace`, by
+    /// default the current folder).
+    public static func resolvePlanPath(_ given: String?, workspace: String = ".") throws -> String {
         if let given { return given }
-        let folder = "Plans"
+        let folder = workspace == "." ? "Plans" : (workspace as NSString).appendingPathComponent("Plans")
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let plans = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         guard let newest = plans.last else {
@@ -80,13 +81,20 @@ public struct Workspace: Sendable {
         let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
         // Read under the data folder's shared lock: an import waits until every file is read,
         // and each file's digest is made from the bytes parsed (`stamp`), not from a second read.
-        var lock: DataFolderLock?
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
-            lock = try DataFolderLock(folder: folder, mode: .shared)
+        var locks: [DataFolderLock] = []
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where Period(name) != nil {
+            var isDirectory: ObjCBool = false
+            let periodFolder = (folder as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: periodFolder, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            do {
+                locks.append(try DataFolderLock(folder: periodFolder, mode: .shared))
+            } catch {
+                for lock in locks { lock.release() }
+                throw error
+            }
         }
         let result = DataLoader(plan: plan, stamp: stamp).load(folder: folder)
-        lock?.release()
+        for lock in locks { lock.release() }
         let all = planDiagnostics + result.diagnostics
         if result.diagnostics.contains(where: { $0.severity == .error }) {
             report(all)
@@ -126,4 +134,36 @@ public func countLine(_ diagnostics: [Diagnostic]) -> String {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     return "\(errors) lỗi, \(warnings) cảnh báo"
+}
+
+extension Workspace {
+    /// What `baocao validate` checks: the plan's and data's diagnostics, and those of compiling
+    /// `period` (default: the latest with data) as a partial draft, sorted.
+    public func validate(period requested: Period?) async -> (checked: Period?, diagnostics: [Diagnostic]) {
+        var diagnostics = self.diagnostics
+        let engine = Engine(plan: plan, submissions: submissions, registry: registry, aggregator: aggregator)
+        var checked: Period?
+        if let target = requested ?? engine.latestPeriodWithData() {
+            checked = target
+            do {
+                let output = try await engine.compile(period: target, options: .init(allowPartial: true))
+                diagnostics += output.diagnostics
+            } catch {
+                diagnostics.append(.error(.file(planPath), "\(error)"))
+            }
+        }
+        return (checked, Diagnostic.sortedUnique(diagnostics))
+    }
+}
+
+extension Workspace {
+    /// Loads plan and data as `load` does: every period data folder is held shared
+    /// (`DataFolderLock`) while its files are read, and each file's digest is taken from the bytes
+    /// parsed (`InputStamp`), so the manifest of a compile made from it records exactly those
+    /// bytes, even while units save. (The name is kept for the web server.)
+    public static func loadLocked(plan given: String?, data: String?) throws -> Workspace {
+        let workspace = try load(plan: given, data: data)
+        for base in workspace.plan.bases { _ = workspace.inputDigests.entry(base) }
+        return workspace
+    }
 }

@@ -133,7 +133,7 @@ final class RaceTests: XCTestCase {
         try importForce(second)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dataFile)), try Data(contentsOf: URL(fileURLWithPath: second)))
         // A compile reading the folder holds it shared: an import waits for it too.
-        let lock = try DataFolderLock(folder: workspace.data, mode: .shared)
+        let lock = try DataFolderLock(folder: workspace.data + "/2026-Q3", mode: .shared)
         defer { lock.release() }
         let console = Console.capturing()
         Console.$current.withValue(console) {
