@@ -42,7 +42,7 @@ struct StatusCommand: AsyncParsableCommand {
         let day = try currentDay()
         let target = try period.map(Workspace.parsePeriod) ?? PeriodStatus.defaultPeriod(plan, today: day)
         let status = try PeriodStatus.compute(plan: plan, folder: folder, period: target, today: day)
-        VersionStore(folder: try VersionStore.folder(out: out, period: target)).repairTopLevel()
+        VersionStore(folder: try VersionStore.checkedFolder(out: out, period: target)).repairTopLevel()
 
         // Header: the window, the deadline and the days left.
         let date = VietnameseFormat.shortDate

@@ -50,7 +50,7 @@ public enum FormGenerator {
         -> (written: [(String, String)], windowText: String)
     {
         let forms = try forms(plan: plan, period: target, units: units)
-        let folder = try Files.contained(VersionStore.folder(out: out, period: target), "bieu-mau")
+        let folder = try Files.contained(VersionStore.checkedFolder(out: out, period: target), "bieu-mau")
         var files: [(path: String, data: Data)] = []
         for form in forms {
             for format in formats {

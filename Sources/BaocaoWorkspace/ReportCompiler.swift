@@ -122,7 +122,7 @@ public enum ReportCompiler {
 
         // Render everything first, the formats in parallel: nothing is written unless every
         // format succeeded.
-        let folder = try VersionStore.folder(out: out, period: target)
+        let folder = try VersionStore.checkedFolder(out: out, period: target)
         let document = output.document
         let rendered = await withTaskGroup(of: (Int, Result<(data: Data, warnings: [String]), any Error>).self) { group in
             for (index, renderer) in formats.enumerated() {

@@ -406,9 +406,16 @@ public struct VersionStore: Sendable {
         return found.sorted { $0.0 < $1.0 }
     }
 
-    /// `<out>/<year>/<period>`.
-    public static func folder(out: String, period: Period) throws -> String {
+    /// `<out>/<year>/<period>`, checked to stay under `out` (`ContainedPath`): what commands
+    /// that write use.
+    public static func checkedFolder(out: String, period: Period) throws -> String {
         try Files.contained(out, String(period.year), period.code)
+    }
+
+    /// `<out>/<year>/<period>` for readers (the web's pages): a `Period`'s year and code are
+    /// plain names by construction.
+    public static func folder(out: String, period: Period) -> String {
+        ((out as NSString).appendingPathComponent(String(period.year)) as NSString).appendingPathComponent(period.code)
     }
 
     // MARK: Top-level copies
