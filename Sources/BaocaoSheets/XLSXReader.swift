@@ -255,7 +255,9 @@ public struct XLSXReader: Sendable {
             case "d":
                 if let v { value = .text(v) }
             case "n":
-                guard let v else { break }
+                // An empty value element is no value: a formula whose result was never stored
+                // (the importer names its indicator), or an empty cell.
+                guard let v, !v.trimmingCharacters(in: .whitespaces).isEmpty else { break }
                 let trimmed = v.trimmingCharacters(in: .whitespaces)
                 // A decimal numeral as SpreadsheetML writes it ("12", "-0.5", "1.5E-7"); not
                 // "0x10", "inf" or "+5", which a general number parser would take.
