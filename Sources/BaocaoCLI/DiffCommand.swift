@@ -29,7 +29,7 @@ struct DiffCommand: AsyncParsableCommand {
         try Workspace.checkInProject(out: out)
         if let period {
             target = try Workspace.parsePeriod(period)
-            folder = VersionStore.folder(out: out, period: target)
+            folder = try VersionStore.checkedFolder(out: out, period: target)
         } else {
             guard let latest = VersionStore.periods(under: out).last else {
                 console.error("baocao: chưa có báo cáo nào được biên soạn trong \(out). (no versions)")

@@ -35,6 +35,11 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Thư mục số liệu của các đơn vị (mặc định: thư mục data cạnh kế hoạch) (the units' data folder).")
     var data: String?
 
+    @Option(
+        name: .long,
+        help: "The output folder (the period's top-level report copies are checked, and repaired after an interrupted compile).")
+    var out: String = "Output"
+
     func run() async throws {
         let console = Console.current
         let day = try currentDay()
@@ -49,6 +54,7 @@ struct StatusCommand: AsyncParsableCommand {
         let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
         let target = requested ?? PeriodStatus.defaultPeriod(plan, today: day)
         let status = try PeriodStatus.compute(plan: plan, folder: folder, period: target, today: day)
+        VersionStore(folder: try VersionStore.checkedFolder(out: out, period: target)).repairTopLevel()
 
         // Header: the window, the deadline and the days left.
         let date = VietnameseFormat.shortDate

@@ -93,7 +93,7 @@ struct SentCommand: AsyncParsableCommand {
     func run() async throws {
         let p = try Workspace.parsePeriod(period)
         try Workspace.checkInProject(out: out)
-        let store = VersionStore(folder: VersionStore.folder(out: out, period: p))
+        let store = VersionStore(folder: try VersionStore.checkedFolder(out: out, period: p))
         let (chosen, file) = try store.markSent(period: p, version: version, date: date, note: note, undo: undo, force: force)
         if undo {
             Console.current.print("Đã bỏ đánh dấu đã gửi của bản \(chosen), báo cáo \(p.label).")

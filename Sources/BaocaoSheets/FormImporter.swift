@@ -307,11 +307,9 @@ private struct Reading {
             return n
         case .text(let raw)?:
             let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !t.isEmpty,
-                t.allSatisfy({ $0.isASCII && $0.isNumber })
-                    || ((t.first == "-" || t.first == "+") && t.count > 1 && t.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }),
-                let n = Double(t)
-            {
+            // A whole number typed into a text cell, written as in a data file: "12", "-3"; not
+            // "+5" or "010".
+            if !t.contains("."), Numeral.isDecimal(t), let n = Double(t) {
                 return n
             }
             var message = "cần \(expecting), gặp '\(t)'"

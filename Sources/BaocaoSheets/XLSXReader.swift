@@ -1,3 +1,4 @@
+import BaocaoCore
 import Foundation
 
 /// A workbook as read from an .xlsx file: each sheet's cell values and the workbook's defined
@@ -61,7 +62,7 @@ public struct XLSXReader: Sendable {
     /// The most bytes of XML read from one workbook, all parts together.
     public static let maximumUncompressedSize = 64 * 1024 * 1024
     /// The most cells read from one workbook.
-    public static let maximumCells = 500_000
+    public static let maximumCells = 100_000
 
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var message: String
@@ -258,8 +259,10 @@ public struct XLSXReader: Sendable {
                 // (the importer names its indicator), or an empty cell.
                 guard let v, !v.trimmingCharacters(in: .whitespaces).isEmpty else { break }
                 let trimmed = v.trimmingCharacters(in: .whitespaces)
-                guard let n = Double(trimmed), n.isFinite else {
-                    throw Failure(message: "\(at): giá trị số '\(v)' không đọc được (unreadable number)")
+                // A decimal numeral as SpreadsheetML writes it ("12", "-0.5", "1.5E-7"); not
+                // "0x10", "inf" or "+5", which a general number parser would take.
+                guard Numeral.isDecimal(trimmed, exponent: true), let n = Double(trimmed), n.isFinite else {
+                    throw Failure(message: "\(at): giá trị số '\(v)' không phải số thập phân (unreadable number)")
                 }
                 value = .number(n)
             default:

@@ -64,6 +64,24 @@ public struct XLSXWriter: Sendable {
         for name in workbook.definedNames where !workbook.sheets.contains(where: { $0.name == name.sheet }) {
             throw Failure(message: "tên '\(name.name)' trỏ tới trang tính không có '\(name.sheet)' (defined name refers to no sheet)")
         }
+        // A list validation is one string literal of comma-separated items: a comma inside an
+        // item would split it in two (quotes are doubled when written, see `listFormula`).
+        for sheet in workbook.sheets {
+            for validation in sheet.validations where validation.kind == .list {
+                if let item = validation.options.first(where: { $0.contains(",") || $0.isEmpty }) {
+                    throw Failure(
+                        message:
+                            "mục '\(item)' của danh sách chọn trong trang tính '\(sheet.name)' rỗng hoặc có dấu phẩy (invalid list item)")
+                }
+            }
+        }
+    }
+
+    /// The formula of a list validation: its items in one string literal, a quote inside an item
+    /// doubled as Excel's formula syntax requires (`"II.1,a""b"`), then escaped for XML.
+    static func listFormula(_ options: [String]) -> String {
+        let literal = "\"" + options.joined(separator: ",").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "<formula1>\(XMLEscape.text(literal))</formula1>"
     }
 
     // MARK: Package parts
@@ -237,7 +255,7 @@ public struct XLSXWriter: Sendable {
         var formulas = ""
         switch v.kind {
         case .list:
-            formulas = "<formula1>\(XMLEscape.text("\"" + v.options.joined(separator: ",") + "\""))</formula1>"
+            formulas = Self.listFormula(v.options)
         case .whole, .decimal:
             switch (v.minimum, v.maximum) {
             case (let lo?, let hi?):

@@ -85,16 +85,16 @@ public struct DataImport {
     /// (reported) when a file would replace a different one without `force`, or cannot be written.
     public func run(_ files: [String]) throws -> Result {
         let console = Console.current
-        let existing = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder).submissions : []
-        var failed: [String] = []
-        var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
+        // The given files lie outside the data folder: all are read first.
+        var failures: [(index: Int, file: String)] = []
+        var read: [(index: Int, file: String, yaml: Data, submission: Submission)] = []
         var missingFiles = 0
         var untouched: [String] = []
         var seen: [String: String] = [:]  // the file's full path → as given
-        for file in files {
+        for (index, file) in files.enumerated() {
             guard FileManager.default.fileExists(atPath: file) else {
                 console.error("\(file): error: không tìm thấy tệp (file not found)")
-                failed.append(file)
+                failures.append((index, file))
                 missingFiles += 1
                 continue
             }
@@ -112,7 +112,7 @@ public struct DataImport {
                 continue
             }
             guard let (yaml, submission) = Self.read(file, plan: plan) else {
-                failed.append(file)
+                failures.append((index, file))
                 continue
             }
             if UntouchedForm.isEmpty(submission) {
@@ -120,26 +120,43 @@ public struct DataImport {
                 untouched.append(file)
                 continue
             }
+            read.append((index, file, yaml, submission))
+        }
+        // Then the period folders they go to are locked (`DataFolderLock`, in sorted order, as
+        // compiles and the web's saves take them): exclusively to write, shared to check. Other
+        // imports, saves and compiles of those periods wait until the files are compared and
+        // written, so two writers of one unit never interleave.
+        var locks: [DataFolderLock] = []
+        defer { for lock in locks { lock.release() } }
+        for code in Set(read.map(\.submission.period.code)).sorted() {
+            let periodFolder = try Files.contained(folder, code)
+            if check && !FileManager.default.fileExists(atPath: periodFolder) { continue }
+            locks.append(try DataFolderLock(folder: periodFolder, mode: check ? .shared : .exclusive))
+        }
+        let existing = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder).submissions : []
+        var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
+        for (index, file, yaml, submission) in read {
             let relative = "\(submission.period.code)/\(submission.unit).yaml"
-            let target = (folder as NSString).appendingPathComponent(relative)
+            let target = try Files.contained(folder, submission.period.code, "\(submission.unit).yaml")
             if let other = existing.first(where: {
                 $0.unit == submission.unit && $0.period == submission.period && $0.relativePath != relative
             }) {
                 console.error(
                     "\(file): error: đơn vị '\(submission.unit)' đã có tệp số liệu \(submission.period.label) khác: \(other.file); mỗi kỳ chỉ một tệp. Xóa tệp đó hoặc đổi tên cho bắt đầu bằng '_' rồi nhập lại (duplicate submission)"
                 )
-                failed.append(file)
+                failures.append((index, file))
                 continue
             }
             if let earlier = writes.first(where: { $0.path == target }) {
                 console.error(
                     "\(file): error: trùng đơn vị và kỳ với \(earlier.source) (\(submission.unit), \(submission.period.code)); chỉ nhập một tệp (duplicate submission)"
                 )
-                failed.append(file)
+                failures.append((index, file))
                 continue
             }
             writes.append((target, yaml, file, submission))
         }
+        let failed = failures.sorted { $0.index < $1.index }.map(\.file)
         var accepted: [Accepted] = []
         if check {
             accepted = writes.map {
@@ -148,12 +165,8 @@ public struct DataImport {
                     submission: $0.submission)
             }
         } else if !writes.isEmpty {
-            // Serialised with the web's saves of the same period folders.
-            let folders = Set(writes.map { ($0.path as NSString).deletingLastPathComponent }).sorted()
-            var locks: [DataFolderLock] = []
-            defer { for lock in locks { lock.release() } }
-            for folder in folders { locks.append(try DataFolderLock(folder: folder)) }
-            let written = try PlainWriter(force: force, what: "tệp số liệu").write(writes.map { ($0.path, $0.data) }, folder: folder)
+            let written = try PlainWriter(force: force, what: "tệp số liệu", hookPoint: "import.temporariesWritten").write(
+                writes.map { ($0.path, $0.data) }, folder: folder)
             for ((path, status), w) in zip(written, writes) {
                 accepted.append(
                     Accepted(

@@ -1,3 +1,4 @@
+import BaocaoCore
 import BaocaoSystem
 import Foundation
 
@@ -97,10 +98,12 @@ public enum Files {
     /// Replaces each file atomically: all are written to temporary files beside them and
     /// flushed together, then each is renamed over its file. A failure before the renames
     /// leaves every file as it was.
-    public static func replaceAll(_ files: [(path: String, data: Data)]) throws {
+    /// `beforeRenames` runs once every temporary file is written and flushed (a test seam).
+    public static func replaceAll(_ files: [(path: String, data: Data)], beforeRenames: (() -> Void)? = nil) throws {
         let temporaries = files.map { temporaryPath(for: $0.path) }
         do {
             try writeAll(zip(files, temporaries).map { ($0.data, $1) })
+            beforeRenames?()
             for (file, temporary) in zip(files, temporaries) { try rename(temporary, to: file.path) }
         } catch {
             for temporary in temporaries { unlink(temporary) }
@@ -108,11 +111,40 @@ public enum Files {
         }
     }
 
-    /// The hidden temporary name used while replacing `path`.
+    /// The hidden temporary name used while replacing `path`: unique to this process and this
+    /// call (".ttpvhcc.yaml.4711-3.dang-ghi"), so that two writers of one file, in two processes
+    /// or two tasks, never write into, truncate or rename each other's temporary file.
     public static func temporaryPath(for path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        return (folder as NSString).appendingPathComponent(".\(name).dang-ghi")
+        let serial = temporarySerial.next()
+        return (folder as NSString).appendingPathComponent(".\(name).\(getpid())-\(serial).dang-ghi")
+    }
+
+    private static let temporarySerial = Serial()
+
+    /// A counter shared by the tasks of the process.
+    final class Serial: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
+
+    /// `ContainedPath.join(root, components)`: a path built from data (an id, a period code), refused
+    /// as invalid input (exit 65) when it would leave `root`.
+    public static func contained(_ root: String, _ components: String...) throws -> String {
+        do {
+            return try ContainedPath.join(root, components)
+        } catch {
+            Console.current.error("baocao: \(error)")
+            throw WorkspaceFailure(ExitStatus.invalidInput)
+        }
     }
 
     public static func rename(_ from: String, to: String) throws {

@@ -50,11 +50,11 @@ public enum FormGenerator {
         -> (written: [(String, String)], windowText: String)
     {
         let forms = try forms(plan: plan, period: target, units: units)
-        let folder = (VersionStore.folder(out: out, period: target) as NSString).appendingPathComponent("bieu-mau")
+        let folder = try Files.contained(VersionStore.checkedFolder(out: out, period: target), "bieu-mau")
         var files: [(path: String, data: Data)] = []
         for form in forms {
             for format in formats {
-                let path = (folder as NSString).appendingPathComponent("\(form.baseName).\(format)")
+                let path = try Files.contained(folder, "\(form.baseName).\(format)")
                 files.append((path, try data(form, format: format)))
             }
         }
@@ -63,16 +63,21 @@ public enum FormGenerator {
     }
 }
 
-/// Writes files that are not reports (forms, imported data, plans): each atomically, never
-/// replacing a different file without --force, and checking every target before writing any.
+/// Writes files that are not reports (forms, imported data, plans): all or none — every file is
+/// written under a hidden name and flushed before the first is renamed into place, so a full
+/// disk or a write error leaves every target as it was — never replacing a different file
+/// without --force, and checking every target before writing any.
 public struct PlainWriter {
     public var force: Bool
     /// What the files are, for messages: "biểu mẫu", "tệp số liệu".
     public var what: String
+    /// The `RaceHooks` point reached once the new files are written, before they are renamed.
+    public var hookPoint: String?
 
-    public init(force: Bool, what: String) {
+    public init(force: Bool, what: String, hookPoint: String? = nil) {
         self.force = force
         self.what = what
+        self.hookPoint = hookPoint
     }
 
     public func write(_ files: [(path: String, data: Data)], folder: String) throws -> [(String, String)] {
@@ -101,13 +106,17 @@ public struct PlainWriter {
             }
             plan.append((path, data, "đã thay thế"))
         }
+        let changed = plan.filter { $0.status != "không thay đổi" }.map { (path: $0.path, data: $0.data) }
         do {
-            for (path, data, status) in plan where status != "không thay đổi" {
-                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Files.replace(path, with: data)
+            for folder in Set(changed.map { ($0.path as NSString).deletingLastPathComponent }).sorted() {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
+            let point = hookPoint
+            try Files.replaceAll(changed, beforeRenames: point.map { point in { RaceHooks.reach(point) } })
         } catch {
-            console.error("baocao: không ghi được vào \(folder): \(error) (cannot write)")
+            console.error(
+                "baocao: không ghi được vào \(folder): \(error); chưa ghi tệp nào trong \(changed.count) tệp, các tệp cũ vẫn còn nguyên. (cannot write; nothing was written)"
+            )
             throw WorkspaceFailure(ExitStatus.cannotWrite)
         }
         return plan.map { ($0.path, $0.status) }

@@ -44,9 +44,103 @@ public struct PeriodLock {
         descriptor = fd
     }
 
+    private init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// The lock of an existing `folder` if no one holds it now, else nil (without waiting or
+    /// printing anything): for work that another compile, holding the lock, does anyway.
+    public static func attempt(folder: String) -> PeriodLock? {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            return nil
+        }
+        return PeriodLock(descriptor: fd)
+    }
+
     /// Releases the lock.
     public func release() {
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
+}
+
+/// Serialises writes to one period's data folder (`<data>/<period>`) with its reads, across
+/// processes: `import` and the web's saves hold it exclusively while they compare and replace
+/// data files, and a compile holds it shared while it reads them, so a compile never reads a file
+/// half-replaced and two writers of one unit never interleave. Several folders are always taken
+/// in sorted order. An advisory `flock` on the folder itself, released by the kernel if the
+/// holder is killed.
+public struct DataFolderLock {
+    /// How long an import, a save or a compile waits for the others.
+    public static let patience: TimeInterval = 30
+    /// A test seam: a shorter wait for the tests that hold the lock themselves.
+    @TaskLocal public static var testPatience: TimeInterval?
+
+    public enum Mode: Sendable {
+        case shared, exclusive
+    }
+
+    private let descriptor: Int32
+
+    /// Takes the lock of `folder` (created when taken exclusively), waiting while another
+    /// process holds it in a conflicting mode.
+    public init(folder: String, mode: Mode = .exclusive, patience: TimeInterval? = nil) throws {
+        let console = Console.current
+        let patience = patience ?? Self.testPatience ?? Self.patience
+        if mode == .exclusive {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                console.error("baocao: không ghi được vào \(folder): \(error.localizedDescription) (cannot write)")
+                throw WorkspaceFailure(ExitStatus.cannotWrite)
+            }
+        }
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            console.error("baocao: không mở được thư mục số liệu \(folder): \(String(cString: strerror(errno))) (cannot open)")
+            throw WorkspaceFailure(mode == .exclusive ? ExitStatus.cannotWrite : ExitStatus.noInput)
+        }
+        let deadline = Date().addingTimeInterval(patience)
+        var told = false
+        while flock(fd, (mode == .exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                close(fd)
+                console.error(
+                    "baocao: một lệnh khác (nhập, lưu số liệu hoặc biên soạn) đang dùng thư mục số liệu \(folder) quá lâu; hãy thử lại sau. (the data folder is busy)"
+                )
+                throw WorkspaceFailure(ExitStatus.cannotWrite)
+            }
+            if !told {
+                console.error("baocao: đang chờ một lệnh khác dùng thư mục số liệu \(folder) xong… (waiting for the data folder)")
+                told = true
+            }
+            usleep(10_000)
+        }
+        descriptor = fd
+    }
+
+    /// Releases the lock.
+    public func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// A test seam for races: named points in the write and read paths call the installed hook,
+/// which may run another command right there (an import in the middle of a compile) — the
+/// interleaving is chosen by the test, not left to timing. Install it with
+/// `RaceHooks.$current.withValue(RaceHooks { point in … }) { … }`.
+public final class RaceHooks: Sendable {
+    @TaskLocal public static var current: RaceHooks?
+
+    /// The points: "compile.loaded" (plan and data read, the data folder released, nothing
+    /// written), "compile.beforeRenames" (the version and top-level files written under hidden
+    /// names), "import.temporariesWritten" (the new data files written under hidden names, not
+    /// yet renamed).
+    public let hook: @Sendable (String) -> Void
+
+    public init(_ hook: @escaping @Sendable (String) -> Void) { self.hook = hook }
+
+    static func reach(_ point: String) { current?.hook(point) }
 }

@@ -171,7 +171,7 @@ public struct PeriodStatus: Sendable {
         }
         // Files of the period's folder that could not be read as any unit's submission.
         let read = Set(loaded.submissions.map(\.file))
-        let periodFolder = (folder as NSString).appendingPathComponent(target.code)
+        let periodFolder = try Files.contained(folder, target.code)
         var unreadable: [(file: String, errors: Int)] = []
         for (file, errors) in errorsByFile.sorted(by: { $0.key < $1.key })
         where !read.contains(file) && (file as NSString).deletingLastPathComponent == periodFolder {

@@ -120,10 +120,11 @@ public enum ReportCompiler {
         }
         let diagnostics = Diagnostic.sortedUnique(workspace.diagnostics + output.diagnostics)
         Workspace.report(diagnostics)
+        RaceHooks.reach("compile.loaded")
 
         // Render everything first, the formats in parallel: nothing is written unless every
         // format succeeded.
-        let folder = ((out as NSString).appendingPathComponent(String(target.year)) as NSString).appendingPathComponent(target.code)
+        let folder = try VersionStore.checkedFolder(out: out, period: target)
         let document = output.document
         let rendered = await withTaskGroup(of: (Int, Result<(data: Data, warnings: [String]), any Error>).self) { group in
             for (index, renderer) in formats.enumerated() {
@@ -146,7 +147,7 @@ public enum ReportCompiler {
                 throw WorkspaceFailure(ExitStatus.cannotWrite)
             }
             let name = "bao-cao-\(target.code).\(renderer.fileExtension)"
-            files.append(((folder as NSString).appendingPathComponent(name), bytes))
+            files.append((try Files.contained(folder, name), bytes))
         }
         let record = CompileRecord(
             period: target, planPath: workspace.planPath, dataFolder: workspace.dataFolder, submissions: workspace.submissions,
@@ -184,10 +185,13 @@ public enum OffPool {
     public static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         let console = Console.current
         let faults = WriteFaults.injector
+        let hooks = RaceHooks.current
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 Console.$current.withValue(console) {
-                    WriteFaults.$injector.withValue(faults) { continuation.resume(with: Result { try body() }) }
+                    WriteFaults.$injector.withValue(faults) {
+                        RaceHooks.$current.withValue(hooks) { continuation.resume(with: Result { try body() }) }
+                    }
                 }
             }
             thread.start()

@@ -314,38 +314,3 @@ public struct UnitDataEntry: Sendable {
         return out + "\""
     }
 }
-
-/// Serialises writes to one period's data folder across processes (`baocao import` and the
-/// web's saves): an advisory `flock` on the folder itself, as `PeriodLock` does for output.
-public struct DataFolderLock {
-    private let descriptor: Int32
-
-    public init(folder: String, patience: TimeInterval = 30) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            Console.current.error("baocao: không ghi được vào \(folder): \(error.localizedDescription) (cannot write)")
-            throw WorkspaceFailure(ExitStatus.cannotWrite)
-        }
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else {
-            Console.current.error("baocao: không ghi được vào \(folder): \(String(cString: strerror(errno))) (cannot write)")
-            throw WorkspaceFailure(ExitStatus.cannotWrite)
-        }
-        let deadline = Date().addingTimeInterval(patience)
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
-                close(fd)
-                Console.current.error("baocao: thư mục \(folder) đang được ghi quá lâu; hãy thử lại sau. (the data folder is busy)")
-                throw WorkspaceFailure(ExitStatus.cannotWrite)
-            }
-            usleep(10_000)
-        }
-        descriptor = fd
-    }
-
-    public func release() {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-    }
-}

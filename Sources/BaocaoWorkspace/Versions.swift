@@ -430,8 +430,64 @@ public struct VersionStore: Sendable {
         return found.sorted { $0.0 < $1.0 }
     }
 
+    /// `<out>/<year>/<period>`, checked to stay under `out` (`ContainedPath`): what commands
+    /// that write use.
+    public static func checkedFolder(out: String, period: Period) throws -> String {
+        try Files.contained(out, String(period.year), period.code)
+    }
+
+    /// `<out>/<year>/<period>` for readers (the web's pages): a `Period`'s year and code are
+    /// plain names by construction.
     public static func folder(out: String, period: Period) -> String {
         ((out as NSString).appendingPathComponent(String(period.year)) as NSString).appendingPathComponent(period.code)
+    }
+
+    // MARK: Top-level copies
+
+    /// Makes the top-level copies whole again after a compile was killed between its renames:
+    /// each file the latest version's manifest lists as asked for, whose top-level copy is
+    /// missing or is some version's copy of it other than the latest's, is replaced by the
+    /// latest version's file (all at once, atomically). A top-level file that no version holds
+    /// (edited by hand, signed) is never touched. Returns the files replaced. Takes the
+    /// period's lock; when a compile holds it, that compile puts its own files in place and
+    /// nothing is done here.
+    @discardableResult
+    public func repairTopLevel() -> [String] {
+        guard FileManager.default.fileExists(atPath: folder), let lock = PeriodLock.attempt(folder: folder) else { return [] }
+        defer { lock.release() }
+        return (try? repairTopLevelLocked()) ?? []
+    }
+
+    /// `repairTopLevel` for a caller that holds the period's lock.
+    func repairTopLevelLocked() throws -> [String] {
+        let fm = FileManager.default
+        let all = versions()
+        guard let latest = all.last, let outputs = outputs(latest) else { return [] }
+        var knownCache: [String: Set<String>]?
+        func known() -> [String: Set<String>] {
+            if let knownCache { return knownCache }
+            var result: [String: Set<String>] = [:]
+            for v in all { for o in self.outputs(v) ?? [] { result[o.file, default: []].insert(o.sha256) } }
+            knownCache = result
+            return result
+        }
+        var repairs: [(path: String, data: Data)] = []
+        for output in outputs where output.requested && ContainedPath.isPlainName(output.file) {
+            let top = (folder as NSString).appendingPathComponent(output.file)
+            if let current = fm.contents(atPath: top) {
+                let digest = FileDigest.sha256(current)
+                if digest == output.sha256 || known()[output.file]?.contains(digest) != true { continue }
+            }
+            let kept = (path(latest) as NSString).appendingPathComponent(output.file)
+            guard let data = fm.contents(atPath: kept), FileDigest.sha256(data) == output.sha256 else { continue }
+            repairs.append((top, data))
+        }
+        guard !repairs.isEmpty else { return [] }
+        try Files.replaceAll(repairs)
+        Console.current.error(
+            "baocao: đã khôi phục \(repairs.count) tệp báo cáo ngoài cùng về bản mới nhất \(latest) (một lần biên soạn trước bị ngắt giữa chừng): \(repairs.map { ($0.path as NSString).lastPathComponent }.joined(separator: ", ")). (top-level copies repaired)"
+        )
+        return repairs.map(\.path)
     }
 }
 
@@ -458,6 +514,9 @@ struct VersionWriter {
         let lock = try PeriodLock(folder: folder)
         defer { lock.release() }
         let store = VersionStore(folder: folder)
+        // A compile killed between its renames may have left the top-level copies from two
+        // versions: they are made the latest version's again before anything is compared.
+        _ = try? store.repairTopLevelLocked()
         let existing = store.versions()
         // The latest version with a readable manifest; the others are read only when needed.
         var latest: (String, [Manifest.Output])?
@@ -566,6 +625,7 @@ struct VersionWriter {
             writes += zip(replacing, temporaries).map { ($0.data, $1) }
             do {
                 try Files.writeAll(writes, flush: flush)
+                RaceHooks.reach("compile.beforeRenames")
                 if let hidden = hiddenVersion {
                     try Files.rename(hidden, to: store.path(version))
                     hiddenVersion = nil
@@ -607,10 +667,12 @@ struct VersionWriter {
         -> Manifest
     {
         let digests = record.inputDigests
-        let plan = Manifest.Input(file: record.planPath, sha256: digests.entry(record.planPath).sha256)
+        // Each digest is of the bytes that were parsed (the stamps taken while loading); a file
+        // is read again only when a stamp is missing (a workspace loaded without one).
+        let plan = Manifest.Input(file: record.planPath, sha256: record.plan.stamp?.sha256 ?? digests.entry(record.planPath).sha256)
         let bases = record.plan.bases.map { Manifest.Input(file: $0, sha256: digests.entry($0).sha256) }
         let inputs = record.submissions.sorted { $0.relativePath < $1.relativePath }.map { s -> Manifest.Input in
-            let entry = digests.entry(s.file)
+            let entry = s.stamp.map { InputDigests.Entry(sha256: $0.sha256, importedFrom: $0.importedFrom) } ?? digests.entry(s.file)
             return Manifest.Input(
                 file: s.relativePath, sha256: entry.sha256, unit: s.unit, period: s.period.code, importedFrom: entry.importedFrom)
         }
@@ -641,6 +703,7 @@ public struct VersionSummary: Sendable {
 extension VersionStore {
     /// The versions, oldest first, with their manifests and sent marks.
     public func summaries() -> [VersionSummary] {
+        repairTopLevel()
         let all = versions()
         return all.map { VersionSummary(version: $0, manifest: manifest($0), sent: sentMark($0), isLatest: $0 == all.last) }
     }

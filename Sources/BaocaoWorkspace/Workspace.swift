@@ -79,13 +79,15 @@ public struct Workspace: Sendable {
     /// Loads the plan; prints its diagnostics; throws when it has errors.
     public static func loadPlan(_ given: String?, period: Period? = nil) throws -> (Plan, [Diagnostic]) {
         let path = try resolvePlanPath(given, period: period)
-        let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: path)
-        guard let plan = result.plan else {
+        var bytes: Data?
+        let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: path, read: { bytes = $0 })
+        guard var plan = result.plan else {
             report(result.diagnostics)
             let noFile = result.diagnostics.contains { $0.location.line == 0 && $0.message.contains("không tìm thấy") }
             Console.current.error("baocao: kế hoạch \(path) có lỗi, chưa thể dùng. (the plan has errors)")
             throw WorkspaceFailure(noFile ? ExitStatus.noInput : ExitStatus.invalidInput)
         }
+        plan.stamp = bytes.map(stamp)
         return (plan, result.diagnostics)
     }
 
@@ -100,7 +102,22 @@ public struct Workspace: Sendable {
         }
         let (plan, planDiagnostics) = try loadPlan(given, period: period)
         let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
-        let result = DataLoader(plan: plan).load(folder: folder)
+        // Read under the data folder's shared lock: an import waits until every file is read,
+        // and each file's digest is made from the bytes parsed (`stamp`), not from a second read.
+        var locks: [DataFolderLock] = []
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where Period(name) != nil {
+            var isDirectory: ObjCBool = false
+            let periodFolder = (folder as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: periodFolder, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            do {
+                locks.append(try DataFolderLock(folder: periodFolder, mode: .shared))
+            } catch {
+                for lock in locks { lock.release() }
+                throw error
+            }
+        }
+        let result = DataLoader(plan: plan, stamp: stamp).load(folder: folder)
+        for lock in locks { lock.release() }
         let all = planDiagnostics + result.diagnostics
         if result.diagnostics.contains(where: { $0.severity == .error }) {
             report(all)
@@ -111,6 +128,12 @@ public struct Workspace: Sendable {
         return Workspace(
             plan: plan, planPath: plan.file, submissions: result.submissions, dataFolder: folder, diagnostics: all,
             aggregator: Aggregator(plan: plan, submissions: result.submissions))
+    }
+
+    /// The manifest's record of an input file's bytes: their SHA-256 and, for an imported data
+    /// file, the workbook its header names.
+    @Sendable public static func stamp(_ data: Data) -> InputStamp {
+        InputStamp(sha256: FileDigest.sha256(data), importedFrom: ImportHeader.workbook(in: data))
     }
 
     /// Prints diagnostics to standard error, errors and warnings alike, in file order.
@@ -157,21 +180,13 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// Loads plan and data as `load` does, holding every period data folder's lock
-    /// (`DataFolderLock`, as saves and imports do) while the files are read and their digests
-    /// taken: the manifest of a compile made from it records the digest of exactly the bytes
-    /// that were parsed, even while units save.
+    /// Loads plan and data as `load` does: every period data folder is held shared
+    /// (`DataFolderLock`) while its files are read, and each file's digest is taken from the bytes
+    /// parsed (`InputStamp`), so the manifest of a compile made from it records exactly those
+    /// bytes, even while units save. (The name is kept for the web server.)
     public static func loadLocked(plan given: String?, data: String?) throws -> Workspace {
-        let planPath = try resolvePlanPath(given)
-        let folder = data ?? ((planPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
-        let periods = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { Period($0) != nil }.sorted()
-        var locks: [DataFolderLock] = []
-        defer { for lock in locks { lock.release() } }
-        for name in periods { locks.append(try DataFolderLock(folder: (folder as NSString).appendingPathComponent(name))) }
-        let workspace = try load(plan: planPath, data: data)
-        _ = workspace.inputDigests.entry(workspace.planPath)
+        let workspace = try load(plan: given, data: data)
         for base in workspace.plan.bases { _ = workspace.inputDigests.entry(base) }
-        for submission in workspace.submissions { _ = workspace.inputDigests.entry(submission.file) }
         return workspace
     }
 }

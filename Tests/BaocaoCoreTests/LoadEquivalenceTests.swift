@@ -58,7 +58,11 @@ struct LoadEquivalenceTests {
 
     @Test("numbers: the first-byte check gives the first character's answer")
     func numbers() throws {
-        let fixed = ["1", "-1", "+1", ".5", "1e3", "-\u{301}1", "1\u{301}", "٣", "１", "inf", "nan", "-inf", "1_000", "", "~", "null"]
+        let fixed = [
+            "1", "-1", "+1", ".5", "1e3", "-\u{301}1", "1\u{301}", "٣", "１", "inf", "nan", "-inf", "1_000", "", "~", "null", "0x10", "010",
+            "0",
+            "-0.5", "98.70", "5.", "1.2.3", "00",
+        ]
         for text in fixed + Self.randomTexts(count: 20_000, seed: 13) {
             for style in [Node.Scalar.Style.plain, .doubleQuoted] {
                 let node = YNode(node: .scalar(.init(text, .implicit, style)), file: "f.yaml")
@@ -144,6 +148,7 @@ private enum Reference {
         guard let s = node.scalar, !node.isNull, s.style == .plain else { return nil }
         let text = s.string
         guard text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
+            text.range(of: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"#, options: .regularExpression) != nil,
             let value = Double(text), value.isFinite
         else { return nil }
         return value

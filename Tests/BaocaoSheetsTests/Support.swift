@@ -175,9 +175,10 @@ struct FilledForm {
 func listing(_ diagnostics: [SheetDiagnostic]) -> String { diagnostics.map(\.description).joined(separator: "\n") }
 
 /// A workbook of raw parts, for testing the reader on what other programs write.
-func rawWorkbook(sheet: String, sharedStrings: String? = nil, workbookExtra: String = "", sheetTarget: String = "worksheets/sheet1.xml")
-    throws -> Data
-{
+func rawWorkbook(
+    sheet: String, sharedStrings: String? = nil, workbookExtra: String = "", sheetTarget: String = "worksheets/sheet1.xml",
+    sheetBytes: Data? = nil
+) throws -> Data {
     var entries: [(path: String, data: Data)] = [
         (
             "[Content_Types].xml",
@@ -211,7 +212,7 @@ func rawWorkbook(sheet: String, sharedStrings: String? = nil, workbookExtra: Str
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="\(sheetTarget)"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>
                 """.utf8)
         ),
-        ("xl/worksheets/sheet1.xml", Data(sheet.utf8)),
+        ("xl/worksheets/sheet1.xml", sheetBytes ?? Data(sheet.utf8)),
     ]
     if let sharedStrings { entries.append(("xl/sharedStrings.xml", Data(sharedStrings.utf8))) }
     return try ZipParts.archive(entries)

@@ -15,8 +15,12 @@ public struct DataLoader {
     /// indicators, in plan order: what `checkParts` checks each file against.
     private let partsByWhole: [(key: String, value: [Indicator])]
     private let derived: [Indicator]
+    /// Makes each file's `Submission.stamp` from the bytes read for it (the application gives
+    /// a SHA-256; the core has none of its own).
+    public var stamp: (@Sendable (Data) -> InputStamp)?
 
-    public init(plan: Plan) {
+    public init(plan: Plan, stamp: (@Sendable (Data) -> InputStamp)? = nil) {
+        self.stamp = stamp
         self.plan = plan
         self.unitsByID = Dictionary(plan.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let indicators = plan.indicators
@@ -61,16 +65,26 @@ public struct DataLoader {
     private func readFile(_ relative: String, shownRoot: String, realRoot: String) -> (diagnostics: [Diagnostic], submission: Submission?) {
         let bag = DiagnosticBag()
         let display = (shownRoot as NSString).appendingPathComponent(relative)
-        let path = (realRoot as NSString).appendingPathComponent(relative)
+        let path: String
+        do {
+            path = try ContainedPath.join(realRoot, relative)
+        } catch {
+            bag.error(.file(display), error.description)
+            return (bag.items, nil)
+        }
         if let refusal = Self.refusal(relative, folder: realRoot, realRoot: realRoot) {
             bag.error(.file(display), refusal)
             return (bag.items, nil)
         }
-        guard let root = YAMLSource.load(path: path, displayPath: display, bag: bag) else { return (bag.items, nil) }
-        guard var submission = read(root, folderHint: relative.split(separator: "/").dropLast().last.map(String.init), bag: bag) else {
+        var stamped: InputStamp?
+        let read = { (data: Data) in stamped = stamp?(data) }
+        guard let root = YAMLSource.load(path: path, displayPath: display, bag: bag, read: read) else { return (bag.items, nil) }
+        guard var submission = self.read(root, folderHint: relative.split(separator: "/").dropLast().last.map(String.init), bag: bag)
+        else {
             return (bag.items, nil)
         }
         submission.relativePath = relative
+        submission.stamp = stamped
         return (bag.items, submission)
     }
 

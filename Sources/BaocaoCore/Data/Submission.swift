@@ -13,6 +13,9 @@ public struct Submission: Sendable {
     public var figures: [String: SubmittedValue]
     public var narratives: [NarrativeItem]
     public var location: SourceLocation
+    /// What `DataLoader.stamp` made of the bytes this submission was parsed from (their digest,
+    /// for the manifest), when the loader was given one.
+    public var stamp: InputStamp?
 
     public init(
         unit: String, period: Period, file: String, relativePath: String? = nil, illustrative: Bool, figures: [String: SubmittedValue],
@@ -26,6 +29,20 @@ public struct Submission: Sendable {
         self.figures = figures
         self.narratives = narratives
         self.location = location
+    }
+}
+
+/// What is recorded of an input file's bytes: computed from the bytes that were parsed, in the
+/// same read, never from a second read of the file.
+public struct InputStamp: Sendable, Equatable {
+    /// The SHA-256 of the bytes, as 64 lower-case hex digits.
+    public var sha256: String
+    /// For a data file written by `baocao import`: the workbook its header names.
+    public var importedFrom: String?
+
+    public init(sha256: String, importedFrom: String? = nil) {
+        self.sha256 = sha256
+        self.importedFrom = importedFrom
     }
 }
 

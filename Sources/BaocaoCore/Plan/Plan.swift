@@ -21,6 +21,8 @@ public struct Plan: Sendable {
     public var planClosing: PlanClosing?
     /// The plans this one extends (`extends:`), nearest first, as diagnostics name them.
     public var bases: [String] = []
+    /// What the application recorded of the plan file's bytes as they were parsed (their digest).
+    public var stamp: InputStamp?
 
     public var year: Int { identity.year }
 

@@ -24,6 +24,7 @@ struct PlanChecker {
     let bag: DiagnosticBag
 
     func check() {
+        identifiers()
         duplicates(plan.units.map { ($0.id, $0.location) }, "đơn vị (unit)")
         duplicates(plan.areas.map { ($0.id, $0.location) }, "lĩnh vực (content area)")
         duplicates(plan.indicators.map { ($0.id, $0.location) }, "chỉ tiêu (indicator)")
@@ -36,6 +37,21 @@ struct PlanChecker {
         checkAreas()
         checkIndicators()
         checkOverlaps()
+    }
+
+    /// Ids become file names, data keys and form cells: plain ASCII only (`PlanIdentifier`).
+    private func identifiers() {
+        let ids: [(String, SourceLocation, String)] =
+            plan.units.map { ($0.id, $0.location, "đơn vị (unit)") } + plan.areas.map { ($0.id, $0.location, "lĩnh vực (content area)") }
+            + plan.indicators.map { ($0.id, $0.location, "chỉ tiêu (indicator)") }
+        for (id, location, what) in ids where !PlanIdentifier.isValid(id) {
+            bag.error(location, "mã \(what) '\(id)' không hợp lệ: mã \(PlanIdentifier.rule) (invalid id)")
+        }
+        for task in plan.tasks where !PlanIdentifier.isValidTaskNumber(task.number) {
+            bag.error(
+                task.location,
+                "số hiệu nhiệm vụ (task) '\(task.number)' không hợp lệ: số hiệu \(PlanIdentifier.taskNumberRule) (invalid task number)")
+        }
     }
 
     private func duplicates(_ items: [(String, SourceLocation)], _ what: String) {

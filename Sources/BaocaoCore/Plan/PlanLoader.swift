@@ -14,10 +14,11 @@ public struct PlanLoader {
     }
 
     /// Loads `path`; diagnostics name it as `displayPath`.
-    public func load(path: String, displayPath: String? = nil) -> Result {
+    /// `read`, when given, receives the bytes of the plan file that were parsed.
+    public func load(path: String, displayPath: String? = nil, read: ((Data) -> Void)? = nil) -> Result {
         let bag = DiagnosticBag()
         let shown = displayPath ?? path
-        guard let root = YAMLSource.load(path: path, displayPath: shown, bag: bag) else {
+        guard let root = YAMLSource.load(path: path, displayPath: shown, bag: bag, read: read) else {
             return Result(plan: nil, diagnostics: bag.sorted)
         }
         let reader = PlanReader(plugins: plugins, bag: bag)

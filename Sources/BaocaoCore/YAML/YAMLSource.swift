@@ -12,7 +12,9 @@ public enum YAMLSource {
 
     /// Loads and composes `path`; `displayPath` is how diagnostics name the file.
     /// Returns nil (with diagnostics in `bag`) when the file cannot be read or parsed.
-    public static func load(path: String, displayPath: String, bag: DiagnosticBag) -> YNode? {
+    /// `read`, when given, receives the bytes read: the very bytes parsed, so that a digest of
+    /// them describes what was loaded even if the file is replaced meanwhile.
+    public static func load(path: String, displayPath: String, bag: DiagnosticBag, read: ((Data) -> Void)? = nil) -> YNode? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             bag.error(.file(displayPath), "không tìm thấy tệp (file not found)")
@@ -47,6 +49,7 @@ public enum YAMLSource {
             bag.error(.file(displayPath), "tệp quá lớn: hơn \(maximumFileSize) byte (file too large)")
             return nil
         }
+        read?(data)
         return parse(data: data, displayPath: displayPath, bag: bag)
     }
 

@@ -77,8 +77,8 @@ public struct YNode {
     }
 
     public func int(_ bag: DiagnosticBag, what: @autoclosure () -> String) -> Int? {
-        if let s = scalar, !isNull, s.style == .plain, let value = Int(s.string) { return value }
-        bag.error(location, "\(what()): cần một số nguyên, gặp \(found) (expected a whole number)")
+        if let s = scalar, !isNull, s.style == .plain, Numeral.isDecimal(s.string), let value = Int(s.string) { return value }
+        bag.error(location, "\(what()): cần một số nguyên, gặp \(found)\(numeralHint) (expected a whole number)")
         return nil
     }
 
@@ -91,8 +91,17 @@ public struct YNode {
             }
             return value
         }
-        bag.error(location, "\(what()): cần một số, gặp \(found) (expected a number; write decimals with a dot: 98.7)")
+        bag.error(location, "\(what()): cần một số, gặp \(found)\(numeralHint) (expected a number; write decimals with a dot: 98.7)")
         return nil
+    }
+
+    /// Why a scalar that other readers would take for a number ("0x10", "1e3", "+5", "010") is
+    /// not one here; empty for anything else.
+    var numeralHint: String {
+        guard case .scalar(let s) = node, s.style == .plain, !Numeral.isDecimal(s.string),
+            Double(s.string) != nil || Int(s.string, radix: 16) != nil || s.string.hasPrefix("0x") || s.string.hasPrefix("0o")
+        else { return "" }
+        return "; chỉ nhận số thập phân viết thường như 12, -3 hoặc 98.7 (không nhận số hệ 16 hay hệ 8, số mũ e, dấu '+' hay số 0 ở đầu)"
     }
 
     /// The node as a number, when it is a plain number scalar.
@@ -108,7 +117,7 @@ public struct YNode {
             ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-")
                 || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
             : text.first?.isNumber == true
-        guard starts, let value = Double(text), value.isFinite else { return nil }
+        guard starts, Numeral.isDecimal(text), let value = Double(text), value.isFinite else { return nil }
         return value
     }
 
@@ -372,5 +381,33 @@ public final class YMapping {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+/// How numbers may be written in what people type.
+public enum Numeral {
+    /// A plain decimal numeral, the only way a number may be written in a plan or a data file:
+    /// an optional '-', then "0" or a digit 1–9 followed by digits, then optionally '.' and one
+    /// or more digits (`-?(0|[1-9][0-9]*)(\.[0-9]+)?`). Not hexadecimal or octal ("0x10",
+    /// "0o7"), exponents ("1e3"), a '+' sign, leading zeros ("010"), ".5", "5." or ".inf".
+    /// `exponent` admits an exponent after it ("1.5E-7", "1E+20"), as SpreadsheetML writes
+    /// numbers in cells.
+    public static func isDecimal(_ text: String, exponent: Bool = false) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+        let whole = bytes.prefix(while: isDigit)
+        guard let first = whole.first, first != UInt8(ascii: "0") || whole.count == 1 else { return false }
+        bytes = bytes.dropFirst(whole.count)
+        if bytes.first == UInt8(ascii: ".") {
+            let fraction = bytes.dropFirst().prefix(while: isDigit)
+            guard !fraction.isEmpty else { return false }
+            bytes = bytes.dropFirst(1 + fraction.count)
+        }
+        guard exponent, let e = bytes.first else { return bytes.isEmpty }
+        guard e == UInt8(ascii: "e") || e == UInt8(ascii: "E") else { return false }
+        bytes = bytes.dropFirst()
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        return !bytes.isEmpty && bytes.allSatisfy(isDigit)
     }
 }
