@@ -157,9 +157,7 @@ struct CompileCommand: AsyncParsableCommand {
         let formats = settings.formats.compactMap(Renderers.renderer(for:))
         var logger = Logger(label: "baocao") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = settings.verbose ? .debug : .warning
-        let engine = Engine(
-            plan: workspace.plan, submissions: workspace.submissions, registry: workspace.registry, logger: logger,
-            aggregator: workspace.aggregator)
+        let engine = workspace.engine(logger: logger)
         let output: Engine.Output
         do {
             output = try await engine.compile(
@@ -172,6 +170,12 @@ struct CompileCommand: AsyncParsableCommand {
         }
         let diagnostics = Diagnostic.sortedUnique(workspace.diagnostics + output.diagnostics)
         Workspace.report(diagnostics)
+        if output.rulesFailed {
+            console.error(
+                "baocao: số liệu \(target.label) không thỏa quy tắc kiểm tra của kế hoạch (lỗi ở trên); sửa số liệu rồi biên soạn lại. (a rule of the plan fails)"
+            )
+            throw ExitCode(ExitStatus.invalidInput)
+        }
 
         // Render everything first, the formats in parallel: nothing is written unless every
         // format succeeded.

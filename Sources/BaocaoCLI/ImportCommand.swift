@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaocaoCore
+import BaocaoPlugins
 import BaocaoSheets
 import Foundation
 
@@ -34,7 +35,8 @@ struct ImportCommand: AsyncParsableCommand {
         let console = Console.current
         let (plan, _) = try Workspace.loadPlan(self.plan)
         let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
-        let existing = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder).submissions : []
+        let loadedFolder = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder) : nil
+        let existing = loadedFolder?.submissions ?? []
         var failed: [String] = []
         var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
         var missingFiles = 0
@@ -45,7 +47,7 @@ struct ImportCommand: AsyncParsableCommand {
                 missingFiles += 1
                 continue
             }
-            guard let (yaml, submission) = read(file, plan: plan) else {
+            guard let (yaml, submission, origins) = read(file, plan: plan) else {
                 failed.append(file)
                 continue
             }
@@ -67,6 +69,13 @@ struct ImportCommand: AsyncParsableCommand {
                 failed.append(file)
                 continue
             }
+            // A rule of severity error failing on the file's figures keeps it out, as a wrong count does.
+            guard
+                reportChecks(submission, origins: origins, existing: existing, confirmations: loadedFolder?.confirmations ?? [], plan: plan)
+            else {
+                failed.append(file)
+                continue
+            }
             writes.append((target, yaml, file, submission))
         }
         if check {
@@ -85,7 +94,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// The YAML to write and its submission, or nil with the problems printed.
-    func read(_ file: String, plan: Plan) -> (Data, Submission)? {
+    func read(_ file: String, plan: Plan) -> (Data, Submission, [Int: SheetLocation])? {
         let console = Console.current
         let ext = (file as NSString).pathExtension.lowercased()
         if ext == "yaml" || ext == "yml" {
@@ -98,7 +107,7 @@ struct ImportCommand: AsyncParsableCommand {
             guard !result.diagnostics.contains(where: { $0.severity == .error }), let submission = result.submissions.first else {
                 return nil
             }
-            return (data, submission)
+            return (data, submission, [:])
         }
         if ext == "ods" || ext == "csv" || ext == "xls" {
             console.error(
@@ -115,7 +124,27 @@ struct ImportCommand: AsyncParsableCommand {
         let result = FormImporter(plan: plan).read(data: bytes, displayPath: file, header: header)
         for d in result.diagnostics { console.error(d.description) }
         guard !result.hasErrors, let yaml = result.yaml, let submission = result.submission else { return nil }
-        return (Data(yaml.utf8), submission)
+        return (Data(yaml.utf8), submission, result.origins)
+    }
+
+    /// The plan's rules on the imported figures, and each figure against the unit's history,
+    /// printed as warnings or errors at the figure (its cell, for a workbook): the officer sees
+    /// a likely typo while the unit's file is still at hand. False when a rule of severity error fails.
+    func reportChecks(
+        _ submission: Submission, origins: [Int: SheetLocation], existing: [Submission], confirmations: [ConfirmedFigure], plan: Plan
+    ) -> Bool {
+        let others = existing.filter { !($0.unit == submission.unit && $0.period == submission.period) }
+        let engine = Engine(
+            plan: plan, submissions: others + [submission], registry: BuiltinPlugins.registry, confirmations: confirmations)
+        let found = engine.figureChecks(for: submission.period).filter { $0.location.file == submission.file }
+        for d in found {
+            if let cell = origins[d.location.line] {
+                Console.current.error(SheetDiagnostic(d.severity, file: submission.file, location: cell, message: d.message).description)
+            } else {
+                Console.current.error(d.description)
+            }
+        }
+        return !found.contains { $0.severity == .error }
     }
 
     /// "12/14 chỉ tiêu được giao; còn thiếu: a, b".

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaocaoCore
+import BaocaoPlugins
 import Foundation
 
 struct StatusCommand: AsyncParsableCommand {
@@ -184,6 +185,15 @@ struct StatusCommand: AsyncParsableCommand {
                 "Tệp Excel chưa nhập trong \(periodFolder): \(workbooks.joined(separator: ", ")) — chạy: baocao import \(workbooks.map { (periodFolder as NSString).appendingPathComponent($0) }.joined(separator: " "))"
             )
         }
+        // The plan's rules and the figures far from each unit's history.
+        let checks = Engine(
+            plan: plan, submissions: loaded.submissions, registry: BuiltinPlugins.registry, confirmations: loaded.confirmations
+        ).figureChecks(for: target)
+        if !checks.isEmpty {
+            console.print("")
+            console.print("Kiểm tra số liệu (quy tắc của kế hoạch; số liệu khác xa các kỳ trước):")
+            for d in Diagnostic.sortedUnique(checks) { console.print("  " + d.description) }
+        }
         if !periodErrors.isEmpty {
             console.print("")
             console.print("Lỗi trong số liệu của kỳ (sửa rồi chạy lại):")
@@ -198,7 +208,9 @@ struct StatusCommand: AsyncParsableCommand {
         if !silent.isEmpty { summary += "; chưa nhận thuyết minh của: \(silent.joined(separator: ", "))" }
         console.print(summary + ".")
         if strict {
-            if invalidCount > 0 || !periodErrors.isEmpty { throw ExitCode(ExitStatus.invalidInput) }
+            if invalidCount > 0 || !periodErrors.isEmpty || checks.contains(where: { $0.severity == .error }) {
+                throw ExitCode(ExitStatus.invalidInput)
+            }
             if missingCount > 0 || unitsMissing > 0 { throw ExitCode(ExitStatus.noInput) }
         }
     }

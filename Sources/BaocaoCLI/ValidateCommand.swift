@@ -31,7 +31,9 @@ struct ValidateCommand: AsyncParsableCommand {
         let requested = try period.map(Workspace.parsePeriod)
         let workspace = try Workspace.load(plan: plan, data: data)
         var diagnostics = workspace.diagnostics
-        let engine = Engine(plan: workspace.plan, submissions: workspace.submissions, registry: workspace.registry)
+        let engine = workspace.engine()
+        // The plan's rules on every period with data, and every figure against its history.
+        diagnostics += engine.figureChecks()
         var checked: Period?
         if let target = requested ?? engine.latestPeriodWithData() {
             checked = target

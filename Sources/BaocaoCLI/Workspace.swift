@@ -2,6 +2,7 @@ import ArgumentParser
 import BaocaoCore
 import BaocaoPlugins
 import Foundation
+import Logging
 
 /// The exit statuses of `baocao` (documented in README.md).
 public enum ExitStatus {
@@ -31,6 +32,14 @@ struct Workspace: Sendable {
     var inputDigests = InputDigests()
     /// Builds each period's figures once for all reports of a batch.
     let aggregator: Aggregator
+    /// The officer's confirmations of unusual figures (`_xac-nhan.yaml`).
+    var confirmations: [ConfirmedFigure] = []
+
+    /// An engine on the workspace's plan, data and confirmations.
+    func engine(logger: Logger = Logger(label: "baocao.engine")) -> Engine {
+        Engine(
+            plan: plan, submissions: submissions, registry: registry, logger: logger, aggregator: aggregator, confirmations: confirmations)
+    }
 
     var registry: PluginRegistry { BuiltinPlugins.registry }
 
@@ -76,7 +85,7 @@ struct Workspace: Sendable {
         }
         return Workspace(
             plan: plan, planPath: plan.file, submissions: result.submissions, dataFolder: folder, diagnostics: all,
-            aggregator: Aggregator(plan: plan, submissions: result.submissions))
+            aggregator: Aggregator(plan: plan, submissions: result.submissions), confirmations: result.confirmations)
     }
 
     /// Prints diagnostics to standard error, errors and warnings alike, in file order.

@@ -33,9 +33,10 @@ struct PlanChecker {
         resolveReferences()
         checkAreas()
         checkIndicators()
+        checkRules()
     }
 
-    private func duplicates(_ items: [(String, SourceLocation)], _ what: String) {
+    func duplicates(_ items: [(String, SourceLocation)], _ what: String) {
         var first: [String: SourceLocation] = [:]
         for (id, location) in items {
             if let earlier = first[id] {
