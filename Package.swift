@@ -24,7 +24,10 @@ let pluginProducts: [Target.Dependency] = pluginFolders.map { .target(name: "\($
 //   Plugins/<Area>  – one target per content area; each imports BaocaoCore only
 //   BaocaoPlugins   – the one explicit list of built-in plugins
 //   BaocaoRender    – renderers; they import BaocaoDocument only
-//   BaocaoCLI       – the `baocao` commands; `baocao` is its thin executable
+//   BaocaoWorkspace – the period's application logic: loading a workspace, compiling into
+//                     versions, import, status, diff, sent marks, forms, atomic writes and locks
+//   BaocaoCLI       – the `baocao` commands, a thin face over BaocaoWorkspace (parse, call,
+//                     print); `baocao` is its thin executable
 //   BaocaoSystem    – (C) the system calls Swift's Glibc module does not expose
 let package = Package(
     name: "baocao",
@@ -63,21 +66,31 @@ let package = Package(
         .target(name: "BaocaoSheets", dependencies: ["BaocaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "BaocaoSystem"),
         .target(
-            name: "BaocaoCLI",
+            name: "BaocaoWorkspace",
             dependencies: [
                 "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets", "BaocaoSystem",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "BaocaoCLI",
+            dependencies: [
+                "BaocaoWorkspace", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(name: "baocao", dependencies: ["BaocaoCLI"]),
+
+        // The tests' own example workspace (Tests/Fixtures/workspace), copied to temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "BaocaoDocumentTests", dependencies: ["BaocaoDocument"]),
         .testTarget(
             name: "BaocaoCoreTests",
             dependencies: [
                 "BaocaoCore", .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Yams", package: "Yams"),
+                "TestSupport",
             ],
             exclude: ["Corpus"]
         ),
@@ -85,12 +98,14 @@ let package = Package(
         .testTarget(name: "BaocaoSheetsTests", dependencies: ["BaocaoSheets", "BaocaoCore"]),
         .testTarget(
             name: "PluginTests",
-            dependencies: ["BaocaoCore", "BaocaoPlugins", "BaocaoRender"] + pluginProducts,
+            dependencies: ["BaocaoCore", "BaocaoPlugins", "BaocaoRender", "TestSupport"] + pluginProducts,
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BaocaoCLI", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets"],
+            dependencies: [
+                "BaocaoCLI", "BaocaoWorkspace", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets", "TestSupport",
+            ],
             exclude: ["Golden"]
         ),
     ] + pluginTargets,

@@ -270,24 +270,32 @@ struct ProceduresWriter {
     }
 
     /// The usual provincial table: one row per unit that reported dossiers, a totals row when
-    /// there are several.
+    /// there are several. Two-level header: "Tiếp nhận" over carried-over, new (itself over
+    /// online, direct, postal) and total; "Đã giải quyết" over early, on time, late and total;
+    /// "Đang giải quyết" over within time and overdue.
     private mutating func dossierTable() -> Table {
         typealias P = ProcedureID
         let hs = "hồ sơ"
         let columns = [
             Table.Column("Đơn vị", width: 2.4),
-            Table.Column("Tiếp nhận: kỳ trước chuyển sang", unit: hs, alignment: .right),
-            Table.Column("Tiếp nhận mới: trực tuyến", unit: hs, alignment: .right),
-            Table.Column("Tiếp nhận mới: trực tiếp", unit: hs, alignment: .right),
-            Table.Column("Tiếp nhận mới: qua bưu chính công ích", unit: hs, alignment: .right),
-            Table.Column("Tổng số tiếp nhận", unit: hs, alignment: .right),
-            Table.Column("Đã giải quyết: trước hạn", unit: hs, alignment: .right),
-            Table.Column("Đã giải quyết: đúng hạn", unit: hs, alignment: .right),
-            Table.Column("Đã giải quyết: quá hạn", unit: hs, alignment: .right),
-            Table.Column("Tổng số đã giải quyết", unit: hs, alignment: .right),
-            Table.Column("Đang giải quyết: trong hạn", unit: hs, alignment: .right),
-            Table.Column("Đang giải quyết: quá hạn", unit: hs, alignment: .right),
+            Table.Column("Kỳ trước chuyển sang", unit: hs, alignment: .right),
+            Table.Column("Trực tuyến", unit: hs, alignment: .right),
+            Table.Column("Trực tiếp", unit: hs, alignment: .right),
+            Table.Column("Qua bưu chính công ích", unit: hs, alignment: .right),
+            Table.Column("Tổng số", unit: hs, alignment: .right),
+            Table.Column("Trước hạn", unit: hs, alignment: .right),
+            Table.Column("Đúng hạn", unit: hs, alignment: .right),
+            Table.Column("Quá hạn", unit: hs, alignment: .right),
+            Table.Column("Tổng số", unit: hs, alignment: .right),
+            Table.Column("Trong hạn", unit: hs, alignment: .right),
+            Table.Column("Quá hạn", unit: hs, alignment: .right),
             Table.Column("Tỷ lệ giải quyết trước và đúng hạn", unit: "%", alignment: .right, width: 1.2),
+        ]
+        let groups = [
+            Table.HeaderGroup("Tiếp nhận", first: 1, count: 5),
+            Table.HeaderGroup("Mới tiếp nhận", first: 2, count: 3),
+            Table.HeaderGroup("Đã giải quyết", first: 6, count: 4),
+            Table.HeaderGroup("Đang giải quyết", first: 10, count: 2),
         ]
         func row(label: String, figures: [String: Figure], unit: String?) -> [Cell] {
             func cell(_ id: String) -> Cell { context.cell(figures[id]) }
@@ -309,7 +317,7 @@ struct ProceduresWriter {
         let names = units.map { context.unitName($0) }.joined(separator: ", ")
         return Table(
             caption: "Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính \(context.period.label)", columns: columns, rows: rows,
-            totals: totals, note: "Nguồn: số liệu báo cáo của \(names).")
+            totals: totals, note: "Nguồn: số liệu báo cáo của \(names).", headerGroups: groups)
     }
 
     /// Every dossier resolved late needs an apology letter to the applicant: the letters are

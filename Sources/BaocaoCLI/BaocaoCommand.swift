@@ -1,6 +1,7 @@
 import ArgumentParser
 import BaocaoCore
 import BaocaoPlugins
+import BaocaoWorkspace
 
 /// `baocao`: compiles the periodic reports of a year's administrative-reform plan.
 public struct BaocaoCommand: AsyncParsableCommand {
@@ -31,6 +32,9 @@ public struct BaocaoCommand: AsyncParsableCommand {
                 try command.run()
             }
             return ExitStatus.ok
+        } catch let failure as WorkspaceFailure {
+            // Its messages were already written to the console.
+            return failure.status
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

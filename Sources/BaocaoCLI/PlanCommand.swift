@@ -1,6 +1,7 @@
 import ArgumentParser
 import BaocaoCore
 import BaocaoPlugins
+import BaocaoWorkspace
 import Foundation
 
 struct PlanCommand: AsyncParsableCommand {

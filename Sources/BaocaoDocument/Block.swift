@@ -67,7 +67,8 @@ public struct TextRun: Codable, Equatable, Sendable {
     }
 }
 
-/// A table with a caption, a header row, body rows and an optional totals row.
+/// A table with a caption, a header (column titles, optionally under titles of groups of
+/// columns), body rows and an optional totals row.
 public struct Table: Codable, Equatable, Sendable {
     /// Printed above the table, e.g. "Bảng 1. Tình hình giải quyết hồ sơ".
     public var caption: String
@@ -77,13 +78,61 @@ public struct Table: Codable, Equatable, Sendable {
     public var totals: [Cell]?
     /// A note printed under the table in italic, e.g. the source of the figures.
     public var note: String?
+    /// Titles over runs of adjacent columns ("Tiếp nhận" over its parts). A group inside
+    /// another is drawn a header row below it; see `headerLayout`.
+    public var headerGroups: [HeaderGroup]
 
-    public init(caption: String, columns: [Column], rows: [[Cell]], totals: [Cell]? = nil, note: String? = nil) {
+    public init(
+        caption: String, columns: [Column], rows: [[Cell]], totals: [Cell]? = nil, note: String? = nil,
+        headerGroups: [HeaderGroup] = []
+    ) {
         self.caption = caption
         self.columns = columns
         self.rows = rows
         self.totals = totals
         self.note = note
+        self.headerGroups = headerGroups
+    }
+
+    enum CodingKeys: String, CodingKey { case caption, columns, rows, totals, note, headerGroups }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        caption = try c.decode(String.self, forKey: .caption)
+        columns = try c.decode([Column].self, forKey: .columns)
+        rows = try c.decode([[Cell]].self, forKey: .rows)
+        totals = try c.decodeIfPresent([Cell].self, forKey: .totals)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        headerGroups = try c.decodeIfPresent([HeaderGroup].self, forKey: .headerGroups) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(caption, forKey: .caption)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(rows, forKey: .rows)
+        try c.encodeIfPresent(totals, forKey: .totals)
+        try c.encodeIfPresent(note, forKey: .note)
+        // The groups a renderer draws (`TableHeaderLayout` drops malformed ones), so that the
+        // JSON and the drawn header agree.
+        let groups = headerGroups.isEmpty ? [] : headerLayout.groups
+        if !groups.isEmpty { try c.encode(groups, forKey: .headerGroups) }
+    }
+
+    /// A title over the columns `first ..< first + count`, e.g. "Đã giải quyết" over "Trước
+    /// hạn", "Đúng hạn", "Quá hạn".
+    public struct HeaderGroup: Codable, Equatable, Sendable {
+        public var title: String
+        /// Index of the first column under the title.
+        public var first: Int
+        /// The number of columns under the title, at least 1.
+        public var count: Int
+
+        public init(_ title: String, first: Int, count: Int) {
+            self.title = title
+            self.first = first
+            self.count = count
+        }
     }
 
     public struct Column: Codable, Equatable, Sendable {

@@ -212,6 +212,20 @@ enum ReportJSON {
             json.closeObject()
         }
         json.closeArray()
+        // Only kept groups are written, so that the JSON and the drawn header agree.
+        let groups = t.headerLayout.groups
+        if !groups.isEmpty {
+            json.key("headerGroups")
+            json.beginArray()
+            for group in groups {
+                json.beginObject()
+                json.field("count", group.count)
+                json.field("first", group.first)
+                json.field("title", group.title)
+                json.closeObject()
+            }
+            json.closeArray()
+        }
         json.field("note", t.note)
         json.key("rows")
         json.beginArray()

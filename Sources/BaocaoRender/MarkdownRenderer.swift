@@ -124,7 +124,8 @@ public struct MarkdownRenderer: Renderer {
             out.line("**\(esc(t.caption))**")
             out.line("")
         }
-        row(t.columns.lazy.map { esc($0.headerText) }, to: &out)
+        // One header row: a column's title follows the titles of the groups over it.
+        row(t.flatHeaderTexts.lazy.map { esc($0) }, to: &out)
         out.append("|")
         for (i, column) in t.columns.enumerated() {
             if i > 0 { out.append("|") }

@@ -1,6 +1,7 @@
 import BaocaoCore
 import Foundation
 import PropertyBased
+import TestSupport
 import Testing
 
 /// The shipped plan and unit files, mutated at random — bytes, lines, indentation, keys, values,
@@ -10,8 +11,8 @@ import Testing
 struct MutationPropertyTests {
     /// The files mutated, read once.
     struct Shipped: Sendable {
-        static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Plans")
+        /// The plan folder of the test process's copy of the frozen fixture workspace.
+        static let root = FixtureWorkspace.shared.plans
 
         let plan: [UInt8]
         /// Every unit file of the example data: period folder and file name, bytes.
@@ -24,7 +25,7 @@ struct MutationPropertyTests {
         let submissions: [Submission]
 
         init() throws {
-            let planURL = Self.root.appendingPathComponent("ke-hoach-tuyen-truyen-cchc-2026.yaml")
+            let planURL = FixtureWorkspace.shared.planURL
             plan = Array(try Data(contentsOf: planURL))
             var files: [(String, String, [UInt8])] = []
             let dataRoot = Self.root.appendingPathComponent("data")

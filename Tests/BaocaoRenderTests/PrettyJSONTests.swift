@@ -123,7 +123,8 @@ final class PrettyJSONTests: XCTestCase {
             case 1: return Double.random(in: -1...1, using: &rng)
             case 2: return Double.random(in: 0...1e6, using: &rng).rounded() / 100
             case 3: return pow(10, Double(Int.random(in: -30...30, using: &rng))) * Double.random(in: 1..<10, using: &rng)
-            case 4: return [0, -0.0, 1e15, 1e16, 1e21, 5e-324, .greatestFiniteMagnitude, 0.1 + 0.2].randomElement(using: &rng)!
+            case 4:
+                return [0, -0.0, 1e15, 1e16, 1e21, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.1 + 0.2].randomElement(using: &rng)!
             default: return Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &rng) & 0x7FEF_FFFF_FFFF_FFFF)
             }
         }

@@ -1,6 +1,8 @@
 import BaocaoCLI
 import BaocaoCore
+import BaocaoWorkspace
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs `baocao` in-process with a capturing console.
@@ -16,11 +18,16 @@ func baocao(_ arguments: String...) async -> Run {
     return Run(status: status, out: console.standardOutput, err: console.standardError)
 }
 
+/// Where the tests find their inputs: the plan and data of the test process's copy of the frozen
+/// fixture workspace (never the checkout's plans or reports), and the package's own files.
 enum Paths {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let plan = root.appendingPathComponent("Plans/ke-hoach-tuyen-truyen-cchc-2026.yaml").path
-    static let data = root.appendingPathComponent("Plans/data").path
-    static let golden = root.appendingPathComponent("Tests/EndToEndTests/Golden")
+    /// The package root, for sources and built products only.
+    static let package = FixtureWorkspace.packageRoot
+    /// The fixture's 2026 plan and its data folder, in the copy shared by this test process.
+    /// Tests that change the data copy the folder first.
+    static let plan = FixtureWorkspace.shared.plan
+    static let data = FixtureWorkspace.shared.data
+    static let golden = package.appendingPathComponent("Tests/EndToEndTests/Golden")
 
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("baocao-test-\(UUID().uuidString)")

@@ -65,7 +65,7 @@ final class CompileTests: XCTestCase {
             let sources = figure["sources"] as! [[String: Any]]
             XCTAssertFalse(sources.isEmpty, "\(figure["id"]!) has no source")
             for source in sources {
-                let path = Paths.root.appendingPathComponent("Plans/data").appendingPathComponent(source["file"] as! String).path
+                let path = URL(fileURLWithPath: Paths.data).appendingPathComponent(source["file"] as! String).path
                 let text = try String(contentsOfFile: path, encoding: .utf8)
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 let line = source["line"] as! Int
@@ -111,7 +111,7 @@ final class CompileTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.err)
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let schema = Paths.root.appendingPathComponent("Sources/BaocaoRender/Schema/report.schema.json").path
+        let schema = Paths.package.appendingPathComponent("Sources/BaocaoRender/Schema/report.schema.json").path
         check.arguments = [
             "python3", "-c",
             "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')",

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import BaocaoCLI
+@testable import BaocaoWorkspace
 
 /// The file system fails, or two officers compile at once, or the process is killed: the
 /// previous report survives and no half-written or mixed file is ever left as a report.
@@ -80,7 +81,7 @@ final class FailureTests: XCTestCase {
     /// the next compile works.
     func testACompileKilledMidwayLeavesNoHalfWrittenReport() throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("baocao")
-        let candidates = [binary.path, Paths.root.appendingPathComponent(".build/debug/baocao").path]
+        let candidates = [binary.path, Paths.package.appendingPathComponent(".build/debug/baocao").path]
         guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw XCTSkip("the baocao executable is not built next to the tests")
         }

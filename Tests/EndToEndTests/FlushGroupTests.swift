@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import BaocaoCLI
+@testable import BaocaoWorkspace
 
 /// The group commit of a batch: writers that finish while a flush runs share the next one; no
 /// writer returns before a flush that started after its writes has finished; a failed flush

@@ -3,6 +3,7 @@ import Foundation
 import XCTest
 
 @testable import BaocaoCLI
+@testable import BaocaoWorkspace
 
 /// The report's JSON and the version manifest are written by `PrettyJSON`, not Foundation's
 /// `JSONEncoder`; on the shipped example both must still be exactly what `JSONEncoder` writes

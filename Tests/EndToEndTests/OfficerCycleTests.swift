@@ -2,9 +2,11 @@ import BaocaoCore
 import BaocaoPlugins
 import BaocaoSheets
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import BaocaoCLI
+@testable import BaocaoWorkspace
 
 /// The officer's period, start to finish, as the README tells it: the Q4 forms, an Excel form
 /// filled by a unit and imported, who is still missing, a compile, one corrected figure, a
@@ -12,7 +14,9 @@ import XCTest
 final class OfficerCycleTests: XCTestCase {
     var root: URL!
     var data: String { root.appendingPathComponent("data").path }
-    var out: String { root.appendingPathComponent("Output").path }
+    /// The report folder of this test's temporary workspace.
+    var outURL: URL { root.appendingPathComponent(FixtureWorkspace.outputFolderName) }
+    var out: String { outURL.path }
     var plan: String { Paths.plan }
 
     override func setUpWithError() throws {
@@ -23,7 +27,7 @@ final class OfficerCycleTests: XCTestCase {
     override func tearDownWithError() throws {
         if let root {
             _ = try? FileManager.default.setAttributes(
-                [.posixPermissions: 0o755], ofItemAtPath: root.appendingPathComponent("Output/2026/2026-Q3").path)
+                [.posixPermissions: 0o755], ofItemAtPath: outURL.appendingPathComponent("2026/2026-Q3").path)
             try? FileManager.default.removeItem(at: root)
         }
     }
@@ -65,7 +69,7 @@ final class OfficerCycleTests: XCTestCase {
         // 1. The Q4 forms, one per unit, in Excel and YAML.
         let forms = await baocao("form", "--period", "2026-Q4", "--plan", plan, "--out", out)
         XCTAssertEqual(forms.status, 0, forms.err)
-        let formFolder = root.appendingPathComponent("Output/2026/2026-Q4/bieu-mau")
+        let formFolder = outURL.appendingPathComponent("2026/2026-Q4/bieu-mau")
         let written = try FileManager.default.contentsOfDirectory(atPath: formFolder.path).sorted()
         XCTAssertEqual(
             written,
@@ -139,10 +143,10 @@ final class OfficerCycleTests: XCTestCase {
             "compile", "--plan", self.plan, "--data", data, "--out", out, "--period", "2026-Q4", "--format", "md,json")
         XCTAssertEqual(second.status, 0, second.err)
         XCTAssertTrue(second.out.contains("phiên bản mới v002"), second.out)
-        let versions = root.appendingPathComponent("Output/2026/2026-Q4/versions")
+        let versions = outURL.appendingPathComponent("2026/2026-Q4/versions")
         XCTAssertTrue(FileManager.default.fileExists(atPath: versions.appendingPathComponent("v001/manifest.json").path))
         XCTAssertEqual(
-            try Data(contentsOf: root.appendingPathComponent("Output/2026/2026-Q4/bao-cao-2026-Q4.md")),
+            try Data(contentsOf: outURL.appendingPathComponent("2026/2026-Q4/bao-cao-2026-Q4.md")),
             try Data(contentsOf: versions.appendingPathComponent("v002/bao-cao-2026-Q4.md")), "the top-level file is the latest version")
 
         // 8. Exactly what changed: the figure, old → new, the file and the workbook behind it, the sentences.
@@ -191,7 +195,7 @@ final class OfficerCycleTests: XCTestCase {
         await baocao(["compile", "--plan", plan, "--data", data, "--out", out, "--period", "2026-Q3", "--format", "md,json"] + extra)
     }
 
-    var q3: URL { root.appendingPathComponent("Output/2026/2026-Q3") }
+    var q3: URL { outURL.appendingPathComponent("2026/2026-Q3") }
 
     func testTheManifestRecordsInputsPlanOptionsAndOutputsWithoutAClock() async throws {
         let run = await compile("--number", "12", "--date", "2026-09-18")
@@ -222,7 +226,7 @@ final class OfficerCycleTests: XCTestCase {
         XCTAssertEqual(outputs[0]["bytes"] as? Int, md.count)
         XCTAssertGreaterThan((manifest["figures"] as? [Any])?.count ?? 0, 50)
         // No clock: the same compile elsewhere writes the same manifest, byte for byte.
-        let elsewhere = root.appendingPathComponent("Output2").path
+        let elsewhere = root.appendingPathComponent("bao-cao-noi-khac").path
         let second = await baocao(
             [
                 "compile", "--plan", plan, "--data", data, "--out", elsewhere, "--period", "2026-Q3", "--format", "md,json", "--number",
@@ -509,7 +513,7 @@ final class OfficerCycleTests: XCTestCase {
     // MARK: Next year's plan
 
     func testPlanNewScaffoldsNextYearAndValidatesIt() async throws {
-        let plans = root.appendingPathComponent("Plans")
+        let plans = root.appendingPathComponent(FixtureWorkspace.plansFolderName)
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
         let source = plans.appendingPathComponent("ke-hoach-tuyen-truyen-cchc-2026.yaml").path
         try FileManager.default.copyItem(atPath: plan, toPath: source)
@@ -543,7 +547,7 @@ final class OfficerCycleTests: XCTestCase {
     }
 
     func testAPlanMayExtendAnotherAndShowsResolved() async throws {
-        let plans = root.appendingPathComponent("Plans")
+        let plans = root.appendingPathComponent(FixtureWorkspace.plansFolderName)
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
         let source = plans.appendingPathComponent("ke-hoach-tuyen-truyen-cchc-2026.yaml").path
         try FileManager.default.copyItem(atPath: plan, toPath: source)

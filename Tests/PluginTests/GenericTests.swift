@@ -3,6 +3,7 @@ import BaocaoPlugins
 import BaocaoRender
 import Foundation
 import GenericPlugin
+import TestSupport
 import XCTest
 
 /// The generic plugin on a test plan: the shipped plan plus an area no built-in plugin knows,
@@ -313,7 +314,7 @@ final class GenericTests: XCTestCase {
 
     /// The example of Plans/README.md ("Adding an area in YAML only") loads and compiles.
     func testReadmeExampleCompiles() async throws {
-        let readme = try String(contentsOf: Fixtures.root.appendingPathComponent("Plans/README.md"), encoding: .utf8)
+        let readme = try FixtureWorkspace.checkoutDocument("Plans/README.md")
         let section = try XCTUnwrap(readme.range(of: "Adding an area in YAML only"), "the README lacks the generic section")
         let rest = readme[section.upperBound...]
         let open = try XCTUnwrap(rest.range(of: "```yaml\n"))

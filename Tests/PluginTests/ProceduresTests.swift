@@ -201,6 +201,49 @@ final class ProceduresTests: XCTestCase {
 
     // MARK: Helpers
 
+    /// The 13-column dossier table has a two-level header: "Tiếp nhận" over carried-over, new
+    /// (over online, direct, postal) and total; "Đã giải quyết" and "Đang giải quyết" over
+    /// their parts; unit and rate reach down through all three header rows.
+    func testTheDossierTableGroupsItsColumnsUnderTwoLevelsOfHeaders() async throws {
+        let section = try await compile(
+            period: "2026-Q3",
+            """
+            unit: ttpvhcc
+            period: 2026-Q3
+            figures:
+              hs_ky_truoc: 10
+              hs_moi_truc_tuyen: 60
+              hs_moi_truc_tiep: 30
+              hs_moi_buu_chinh: 0
+              hs_giai_quyet_truoc_han: 50
+              hs_giai_quyet_dung_han: 40
+              hs_giai_quyet_qua_han: 0
+              hs_dang_giai_quyet_trong_han: 10
+              hs_dang_giai_quyet_qua_han: 0
+            """)
+        let table = try XCTUnwrap(
+            section.blocks.lazy.compactMap { block -> Table? in
+                if case .table(let t) = block, t.caption.hasPrefix("Tình hình tiếp nhận, giải quyết hồ sơ") { return t }
+                return nil
+            }.first)
+        XCTAssertEqual(table.columns.count, 13)
+        let layout = table.headerLayout
+        XCTAssertEqual(layout.groups.count, 4, "every group is well formed")
+        XCTAssertEqual(layout.rowCount, 3)
+        XCTAssertEqual(
+            layout.rows[0].map { layout.title($0, in: table) },
+            ["Đơn vị", "Tiếp nhận", "Đã giải quyết", "Đang giải quyết", "Tỷ lệ giải quyết trước và đúng hạn"])
+        XCTAssertEqual(
+            layout.rows[1].map { layout.title($0, in: table) },
+            ["Kỳ trước chuyển sang", "Mới tiếp nhận", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"])
+        XCTAssertEqual(layout.rows[2].map { layout.title($0, in: table) }, ["Trực tuyến", "Trực tiếp", "Qua bưu chính công ích"])
+        XCTAssertEqual(
+            table.flatHeaderTexts[4], "Tiếp nhận – Mới tiếp nhận – Qua bưu chính công ích (hồ sơ)", "one-row headers keep the whole title")
+        XCTAssertEqual(
+            table.rows.first?.map(\.text),
+            ["Trung tâm Phục vụ hành chính công", "10", "60", "30", "0", "100", "50", "40", "0", "90", "10", "0", "100 %"])
+    }
+
     private func compile(period: String, _ files: String...) async throws -> Section {
         try await Fixtures.section(area: "procedures", period: period, files: files)
     }

@@ -2,14 +2,17 @@ import BaocaoCore
 import BaocaoPlugins
 import BaocaoRender
 import Foundation
+import TestSupport
 import XCTest
 
 /// Paths and helpers shared by the plugin tests.
 enum Fixtures {
-    /// The package root, found from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let planPath = root.appendingPathComponent("Plans/ke-hoach-tuyen-truyen-cchc-2026.yaml").path
-    static let dataPath = root.appendingPathComponent("Plans/data").path
+    /// The package root, for sources and documentation only.
+    static let root = FixtureWorkspace.packageRoot
+    /// The frozen fixture's 2026 plan and example data, in this test process's copy (never the
+    /// checkout's plans, which change as the office works).
+    static let planPath = FixtureWorkspace.shared.plan
+    static let dataPath = FixtureWorkspace.shared.data
 
     /// The shipped 2026 plan; fails the test when it does not load.
     static func plan(file: StaticString = #filePath, line: UInt = #line) throws -> Plan {

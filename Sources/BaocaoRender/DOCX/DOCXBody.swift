@@ -184,18 +184,7 @@ struct DOCXBodyWriter {
             tableProperties(width: textWidth, borders: true, horizontalMargin: margin)
             tableGrid(widths)
 
-            x.open("w:tr")
-            rowProperties(header: true)
-            for (i, column) in t.columns.enumerated() {
-                cellStart(widths[i], verticalCentre: true)
-                var content: [(String, RunProperties)] = [(column.title, RunProperties(bold: true, size: size))]
-                if let unit = column.unit, !unit.isEmpty {
-                    content.append(("\n(\(unit))", RunProperties(italic: true, size: size)))
-                }
-                paragraph(ParagraphProperties(style: "TableText", jc: "center"), content)
-                cellEnd()
-            }
-            x.close("w:tr")
+            headerRows(t, widths: widths, size: size)
 
             for row in t.rows {
                 tableRow(row, columns: t.columns, widths: widths, size: size, bold: false)
@@ -211,6 +200,43 @@ struct DOCXBodyWriter {
         }
     }
 
+    /// The header rows, repeated on every page: a group's title spans its columns
+    /// (`w:gridSpan`); a column's title under fewer groups than the deepest reaches down to the
+    /// last header row (`w:vMerge`).
+    private mutating func headerRows(_ t: Table, widths: [Int], size: Double) {
+        let layout = t.headerLayout
+        for row in layout.rows {
+            x.open("w:tr")
+            rowProperties(header: true)
+            var starts: [Int: TableHeaderLayout.Cell] = [:]
+            for cell in row { starts[cell.column] = cell }
+            var column = 0
+            while column < t.columns.count {
+                guard let cell = starts[column] else {
+                    // Under a column title that started in a row above.
+                    cellStart(widths[column], verticalCentre: true, vMerge: .continue)
+                    var empty = ParagraphProperties(style: "TableText", jc: "center")
+                    empty.mark = RunProperties(size: size)
+                    paragraph(empty, [])
+                    cellEnd()
+                    column += 1
+                    continue
+                }
+                let width = widths[cell.column..<(cell.column + cell.columnSpan)].reduce(0, +)
+                cellStart(
+                    width, verticalCentre: true, gridSpan: cell.columnSpan, vMerge: cell.rowSpan > 1 ? .restart : nil)
+                var content: [(String, RunProperties)] = [(layout.title(cell, in: t), RunProperties(bold: true, size: size))]
+                if case .column(let c) = cell.content, let unit = t.columns[c].unit, !unit.isEmpty {
+                    content.append(("\n(\(unit))", RunProperties(italic: true, size: size)))
+                }
+                paragraph(ParagraphProperties(style: "TableText", jc: "center"), content)
+                cellEnd()
+                column += cell.columnSpan
+            }
+            x.close("w:tr")
+        }
+    }
+
     /// The type size, cell margin and column widths of a table: the largest size, from 13 pt
     /// (12 or 11 pt for narrower columns) down to 9 pt, at which every column holds its longest
     /// word, so that no word and no figure is broken across lines.
@@ -218,9 +244,20 @@ struct DOCXBodyWriter {
         let largest = PageLayout.tableFontSize(columns: t.columns.count, textWidth: textWidth)
         var size = largest
         let longest = longestWords(t)
+        let groups = t.headerLayout.groups
+        let groupLongest = groups.map { Self.longestWordUnits($0.title, .bold) }
         while true {
             let margin = size >= 11 ? 85 : 57
-            let minimums = minimumWidths(t, size: size, margin: margin, longest: longest)
+            var minimums = minimumWidths(t, size: size, margin: margin, longest: longest)
+            // A group's title must fit across its columns: the shortfall is shared among them.
+            for (group, units) in zip(groups, groupLongest) {
+                let range = group.first..<(group.first + group.count)
+                let shortfall = TextMetrics.twips(units: units, size: size) + 2 * margin + 40 - minimums[range].reduce(0, +)
+                guard shortfall > 0 else { continue }
+                for (k, i) in range.enumerated() {
+                    minimums[i] += shortfall / group.count + (k < shortfall % group.count ? 1 : 0)
+                }
+            }
             if minimums.reduce(0, +) <= textWidth || size <= 9 {
                 return (size, margin, PageLayout.columnWidths(t.columns, total: textWidth, minimums: minimums))
             }
@@ -383,10 +420,21 @@ struct DOCXBodyWriter {
         tableGrid(widths)
     }
 
-    private mutating func cellStart(_ width: Int, verticalCentre: Bool = false) {
+    enum VerticalMerge { case restart, `continue` }
+
+    /// Opens a cell; its properties in schema order (tcW, gridSpan, vMerge, …, vAlign).
+    private mutating func cellStart(
+        _ width: Int, verticalCentre: Bool = false, gridSpan: Int = 1, vMerge: VerticalMerge? = nil
+    ) {
         x.open("w:tc")
         x.open("w:tcPr")
         x.empty("w:tcW", ["w:w": String(width), "w:type": "dxa"])
+        if gridSpan > 1 { x.empty("w:gridSpan", ["w:val": String(gridSpan)]) }
+        switch vMerge {
+        case .restart: x.empty("w:vMerge", ["w:val": "restart"])
+        case .continue: x.empty("w:vMerge")
+        case nil: break
+        }
         if verticalCentre { x.empty("w:vAlign", ["w:val": "center"]) }
         x.close("w:tcPr")
     }

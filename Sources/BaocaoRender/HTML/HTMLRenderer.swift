@@ -166,18 +166,34 @@ private struct HTMLWriter {
                 out += HTMLStyle.percent(weight / total * 100)
                 out += "%\">"
             }
-            out += "</colgroup><thead><tr>"
-            for column in t.columns {
-                out += "<th scope=\"col\">"
-                lines(column.title)
-                if let unit = column.unit, !unit.isEmpty {
-                    out += "<br><span class=\"unit\">("
-                    put(unit)
-                    out += ")</span>"
+            out += "</colgroup><thead>"
+            // Groups span their columns; a column title under fewer groups reaches down.
+            let layout = t.headerLayout
+            for row in layout.rows {
+                out += "<tr>"
+                for cell in row {
+                    switch cell.content {
+                    case .group(let g):
+                        out += "<th scope=\"colgroup\""
+                        if cell.columnSpan > 1 { out += " colspan=\"\(cell.columnSpan)\"" }
+                        out += ">"
+                        lines(layout.groups[g].title)
+                    case .column(let c):
+                        out += "<th scope=\"col\""
+                        if cell.rowSpan > 1 { out += " rowspan=\"\(cell.rowSpan)\"" }
+                        out += ">"
+                        lines(t.columns[c].title)
+                        if let unit = t.columns[c].unit, !unit.isEmpty {
+                            out += "<br><span class=\"unit\">("
+                            put(unit)
+                            out += ")</span>"
+                        }
+                    }
+                    out += "</th>"
                 }
-                out += "</th>"
+                out += "</tr>"
             }
-            out += "</tr></thead>\n<tbody>\n"
+            out += "</thead>\n<tbody>\n"
             for row in t.rows { tableRow(row, t.columns, totals: false) }
             if let totals = t.totals { tableRow(totals, t.columns, totals: true) }
             out += "</tbody></table></div>\n"

@@ -130,6 +130,9 @@ enum TextCheck {
         mutating func table(_ t: Table, _ part: @autoclosure () -> String) {
             func name() -> String { "bảng \(TextCheck.quoted(t.caption)) (\(part()))" }
             check(t.caption, "tên bảng (\(part()))")
+            for (g, group) in t.headerGroups.enumerated() {
+                check(group.title, "tiêu đề nhóm cột \(g + 1) của \(name())")
+            }
             for (c, column) in t.columns.enumerated() {
                 check(column.title, "tiêu đề cột \(c + 1) của \(name())")
                 if let unit = column.unit { check(unit, "đơn vị tính cột \(c + 1) của \(name())") }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// Serialises compiles of one period's output folder across processes: a second `baocao compile`
@@ -6,25 +5,25 @@ import Foundation
 /// version; it never mixes its files with another's. The lock is an advisory `flock` on the
 /// folder itself (no lock file is left among the officer's files), released by the kernel if the
 /// holder is killed.
-struct PeriodLock {
+public struct PeriodLock {
     /// How long a compile waits for another compile of the same period.
-    static let patience: TimeInterval = 120
+    public static let patience: TimeInterval = 120
 
     private let descriptor: Int32
 
     /// Takes the lock of `folder` (created if missing), waiting while another compile holds it.
-    init(folder: String, patience: TimeInterval = PeriodLock.patience) throws {
+    public init(folder: String, patience: TimeInterval = PeriodLock.patience) throws {
         let console = Console.current
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             console.error("baocao: không ghi được vào \(folder): \(error.localizedDescription) (cannot write)")
-            throw ExitCode(ExitStatus.cannotWrite)
+            throw WorkspaceFailure(ExitStatus.cannotWrite)
         }
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
             console.error("baocao: không ghi được vào \(folder): \(String(cString: strerror(errno))) (cannot write)")
-            throw ExitCode(ExitStatus.cannotWrite)
+            throw WorkspaceFailure(ExitStatus.cannotWrite)
         }
         let deadline = Date().addingTimeInterval(patience)
         var told = false
@@ -34,7 +33,7 @@ struct PeriodLock {
                 console.error(
                     "baocao: một lần biên soạn khác của kỳ này đang ghi vào \(folder) quá lâu; hãy thử lại sau. (another compile of this period holds the folder)"
                 )
-                throw ExitCode(ExitStatus.cannotWrite)
+                throw WorkspaceFailure(ExitStatus.cannotWrite)
             }
             if !told {
                 console.error("baocao: đang chờ một lần biên soạn khác của kỳ này ghi xong… (waiting for another compile of this period)")
@@ -46,7 +45,7 @@ struct PeriodLock {
     }
 
     /// Releases the lock.
-    func release() {
+    public func release() {
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }

@@ -1,5 +1,7 @@
 import Foundation
 
+/// Where the workspace's messages go: the commands' output and the located errors and warnings.
+/// The CLI writes them to the terminal; the server captures them per request.
 /// Where the commands write. The real console writes to the standard streams; tests install a
 /// capturing one with `Console.$current.withValue(…)`.
 public final class Console: @unchecked Sendable {
@@ -30,7 +32,7 @@ public final class Console: @unchecked Sendable {
     public var isTerminal: Bool { !capture && isatty(STDERR_FILENO) != 0 }
 
     /// Writes text to standard error without a line break (progress).
-    func write(toError text: String) { write(text, toError: true) }
+    public func write(toError text: String) { write(text, toError: true) }
 
     private func write(_ text: String, toError: Bool) {
         lock.lock()

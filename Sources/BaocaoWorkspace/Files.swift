@@ -34,7 +34,7 @@ private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) 
 private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
 
 /// How written files are brought to the disk before they are renamed into place.
-enum Flush: Sendable {
+public enum Flush: Sendable {
     /// `fsync` on each file: a compile on its own.
     case eachFile
     /// One flush of the whole file system, shared by the reports of a batch that are ready at
@@ -45,20 +45,20 @@ enum Flush: Sendable {
 
 /// File writes that either complete or leave the old state: every file is written whole and
 /// flushed to disk before it is renamed into place.
-enum Files {
-    struct Failure: Error, CustomStringConvertible {
-        var path: String
-        var reason: String
-        var description: String { "\(path): \(reason)" }
+public enum Files {
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
     }
 
     /// Writes `data` to `path` (created or truncated) and flushes it. Not atomic on its own.
-    static func write(_ data: Data, to path: String) throws { try writeAll([(data, path)]) }
+    public static func write(_ data: Data, to path: String) throws { try writeAll([(data, path)]) }
 
     /// Writes each file (created or truncated), then flushes them all: the disk is waited for
     /// once per group rather than once per file, which lets the system write them together.
     /// Not atomic on its own; on failure every file that was opened is closed.
-    static func writeAll(_ files: [(data: Data, path: String)], flush: Flush = .eachFile) throws {
+    public static func writeAll(_ files: [(data: Data, path: String)], flush: Flush = .eachFile) throws {
         var opened: [(fd: Int32, path: String)] = []
         defer { for file in opened { close(file.fd) } }
         for (data, path) in files {
@@ -92,12 +92,12 @@ enum Files {
     }
 
     /// Replaces `path` with `data` atomically: a temporary file beside it, renamed over it.
-    static func replace(_ path: String, with data: Data) throws { try replaceAll([(path, data)]) }
+    public static func replace(_ path: String, with data: Data) throws { try replaceAll([(path, data)]) }
 
     /// Replaces each file atomically: all are written to temporary files beside them and
     /// flushed together, then each is renamed over its file. A failure before the renames
     /// leaves every file as it was.
-    static func replaceAll(_ files: [(path: String, data: Data)]) throws {
+    public static func replaceAll(_ files: [(path: String, data: Data)]) throws {
         let temporaries = files.map { temporaryPath(for: $0.path) }
         do {
             try writeAll(zip(files, temporaries).map { ($0.data, $1) })
@@ -109,13 +109,13 @@ enum Files {
     }
 
     /// The hidden temporary name used while replacing `path`.
-    static func temporaryPath(for path: String) -> String {
+    public static func temporaryPath(for path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         return (folder as NSString).appendingPathComponent(".\(name).dang-ghi")
     }
 
-    static func rename(_ from: String, to: String) throws {
+    public static func rename(_ from: String, to: String) throws {
         guard systemRename(from, to) == 0 else { throw Failure(path: to, reason: String(cString: strerror(errno))) }
     }
 }
@@ -125,7 +125,7 @@ enum Files {
 /// the others wait, and the writers that arrive during that flush share the next one. So a
 /// batch waits for the disk once per group of reports instead of once per file, and every
 /// file is still on the disk before it is renamed into place.
-final class FlushGroup: @unchecked Sendable {
+public final class FlushGroup: @unchecked Sendable {
     private let condition = NSCondition()
     /// Per file system (device): flushes started, flushes finished, whether one is running.
     private var started: [UInt64: Int] = [:]
@@ -139,12 +139,12 @@ final class FlushGroup: @unchecked Sendable {
     private let flushFileSystem: @Sendable (Int32) -> Int32
 
     /// `flushFileSystem` is a test seam; by default `syncfs`.
-    init(flushFileSystem: @escaping @Sendable (Int32) -> Int32 = { baocao_syncfs($0) == 0 ? 0 : errno }) {
+    public init(flushFileSystem: @escaping @Sendable (Int32) -> Int32 = { baocao_syncfs($0) == 0 ? 0 : errno }) {
         self.flushFileSystem = flushFileSystem
     }
 
     /// How many flushes have run, for every file system.
-    var flushCount: Int {
+    public var flushCount: Int {
         condition.lock()
         defer { condition.unlock() }
         return finished.values.reduce(0, +)
@@ -153,7 +153,7 @@ final class FlushGroup: @unchecked Sendable {
     /// Returns once everything written to the file system of `fd` before the call is on the
     /// disk: true when done, false when the system cannot flush a whole file system (the
     /// caller flushes its files itself). Throws when the flush that covers the call failed.
-    func flush(_ fd: Int32, path: String) throws -> Bool {
+    public func flush(_ fd: Int32, path: String) throws -> Bool {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw Files.Failure(path: path, reason: String(cString: strerror(errno))) }
         let device = UInt64(status.st_dev)

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BaocaoCore
 import BaocaoPlugins
 import Foundation
@@ -20,31 +19,42 @@ public enum ExitStatus {
     public static let cannotWrite: Int32 = 73
 }
 
+/// A failure already reported to `Console.current` (the located messages, in Vietnamese): what
+/// the CLI turns into its exit status and the server into an error page.
+public struct WorkspaceFailure: Error, Sendable, CustomStringConvertible {
+    /// The exit status (`ExitStatus`).
+    public var status: Int32
+
+    public init(_ status: Int32) { self.status = status }
+
+    public var description: String { "exit status \(status)" }
+}
+
 /// The plan and data a command works on, loaded with every diagnostic printed.
-struct Workspace: Sendable {
+public struct Workspace: Sendable {
     // The plan and submissions never change once loaded: the aggregator below is built from them.
-    let plan: Plan
-    var planPath: String
-    let submissions: [Submission]
-    var dataFolder: String
-    var diagnostics: [Diagnostic]
+    public let plan: Plan
+    public var planPath: String
+    public let submissions: [Submission]
+    public var dataFolder: String
+    public var diagnostics: [Diagnostic]
     /// The input files' digests for the manifests, computed once for all reports of a batch.
-    var inputDigests = InputDigests()
+    public var inputDigests = InputDigests()
     /// Builds each period's figures once for all reports of a batch.
-    let aggregator: Aggregator
+    public let aggregator: Aggregator
     /// The officer's confirmations of unusual figures (`_xac-nhan.yaml`).
-    var confirmations: [ConfirmedFigure] = []
+    public var confirmations: [ConfirmedFigure] = []
 
     /// An engine on the workspace's plan, data and confirmations.
-    func engine(logger: Logger = Logger(label: "baocao.engine")) -> Engine {
+    public func engine(logger: Logger = Logger(label: "baocao.engine")) -> Engine {
         Engine(
             plan: plan, submissions: submissions, registry: registry, logger: logger, aggregator: aggregator, confirmations: confirmations)
     }
 
-    var registry: PluginRegistry { BuiltinPlugins.registry }
+    public var registry: PluginRegistry { BuiltinPlugins.registry }
 
     /// Finds the plan: the given path, or the newest plan under `Plans/`.
-    static func resolvePlanPath(_ given: String?) throws -> String {
+    public static func resolvePlanPath(_ given: String?) throws -> String {
         if let given { return given }
         let folder = "Plans"
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -53,26 +63,26 @@ struct Workspace: Sendable {
             Console.current.error(
                 "baocao: không tìm thấy kế hoạch nào trong thư mục Plans/. Hãy chạy lệnh trong thư mục dự án, hoặc chỉ rõ tệp kế hoạch bằng --plan. (no plan found)"
             )
-            throw ExitCode(ExitStatus.noInput)
+            throw WorkspaceFailure(ExitStatus.noInput)
         }
         return (folder as NSString).appendingPathComponent(newest)
     }
 
     /// Loads the plan; prints its diagnostics; throws when it has errors.
-    static func loadPlan(_ given: String?) throws -> (Plan, [Diagnostic]) {
+    public static func loadPlan(_ given: String?) throws -> (Plan, [Diagnostic]) {
         let path = try resolvePlanPath(given)
         let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: path)
         guard let plan = result.plan else {
             report(result.diagnostics)
             let noFile = result.diagnostics.contains { $0.location.line == 0 && $0.message.contains("không tìm thấy") }
             Console.current.error("baocao: kế hoạch \(path) có lỗi, chưa thể dùng. (the plan has errors)")
-            throw ExitCode(noFile ? ExitStatus.noInput : ExitStatus.invalidInput)
+            throw WorkspaceFailure(noFile ? ExitStatus.noInput : ExitStatus.invalidInput)
         }
         return (plan, result.diagnostics)
     }
 
     /// Loads plan and data. Diagnostics are returned, not printed, except when loading fails.
-    static func load(plan given: String?, data: String?) throws -> Workspace {
+    public static func load(plan given: String?, data: String?) throws -> Workspace {
         let (plan, planDiagnostics) = try loadPlan(given)
         let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
         let result = DataLoader(plan: plan).load(folder: folder)
@@ -81,7 +91,7 @@ struct Workspace: Sendable {
             report(all)
             let missing = result.diagnostics.contains { $0.location.file == folder && $0.location.line == 0 }
             Console.current.error("baocao: số liệu trong \(folder) có lỗi; hãy sửa các lỗi trên rồi chạy lại. (the data has errors)")
-            throw ExitCode(missing ? ExitStatus.noInput : ExitStatus.invalidInput)
+            throw WorkspaceFailure(missing ? ExitStatus.noInput : ExitStatus.invalidInput)
         }
         return Workspace(
             plan: plan, planPath: plan.file, submissions: result.submissions, dataFolder: folder, diagnostics: all,
@@ -89,23 +99,23 @@ struct Workspace: Sendable {
     }
 
     /// Prints diagnostics to standard error, errors and warnings alike, in file order.
-    static func report(_ diagnostics: [Diagnostic]) {
+    public static func report(_ diagnostics: [Diagnostic]) {
         for d in Diagnostic.sortedUnique(diagnostics) { Console.current.error(d.description) }
     }
 
     /// Parses a period code given on the command line.
-    static func parsePeriod(_ text: String) throws -> Period {
+    public static func parsePeriod(_ text: String) throws -> Period {
         guard let p = Period(text) else {
             Console.current.error(
                 "baocao: '\(text)' không phải kỳ báo cáo; dùng dạng 2026-Q1, 2026-H1, 2026-9M, 2026 hoặc 2026-03. (invalid period)")
-            throw ExitCode(ExitStatus.usage)
+            throw WorkspaceFailure(ExitStatus.usage)
         }
         return p
     }
 }
 
 /// "1 lỗi, 2 cảnh báo".
-func countLine(_ diagnostics: [Diagnostic]) -> String {
+public func countLine(_ diagnostics: [Diagnostic]) -> String {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     return "\(errors) lỗi, \(warnings) cảnh báo"

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BaocaoCore
 import Foundation
 
@@ -6,12 +5,20 @@ import Foundation
 /// periods — in parallel on the available cores. Each report runs with its own captured console,
 /// so one failing report neither stops nor garbles the others; the summary lists each failure
 /// with its errors.
-struct BatchCompiler {
+public struct BatchCompiler: Sendable {
     let plans: [String?]
     let data: String?
-    let request: CompileCommand.PeriodRequest
+    let request: ReportCompiler.PeriodRequest
     let out: String
-    let settings: CompileCommand.Settings
+    let settings: ReportCompiler.Settings
+
+    public init(plans: [String?], data: String?, request: ReportCompiler.PeriodRequest, out: String, settings: ReportCompiler.Settings) {
+        self.plans = plans
+        self.data = data
+        self.request = request
+        self.out = out
+        self.settings = settings
+    }
 
     /// One report to compile.
     struct Job: Sendable {
@@ -28,7 +35,7 @@ struct BatchCompiler {
         var errors: [String]
     }
 
-    func run() async throws {
+    public func run() async throws {
         let console = Console.current
         let started = Date()
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -39,10 +46,10 @@ struct BatchCompiler {
         var outcomes: [Outcome] = []
         let loaded = await forEach(Array(plans.indices), workers: workers) { index -> (Int, Result<(Workspace, [Period]), Outcome>) in
             let capture = Console.capturing()
-            return await Console.$current.withValue(capture) {
+            return Console.$current.withValue(capture) {
                 do {
                     let workspace = try Workspace.load(plan: plans[index], data: data)
-                    let periods = try CompileCommand.target(request, workspace: workspace)
+                    let periods = try ReportCompiler.target(request, workspace: workspace)
                     return (index, Result<(Workspace, [Period]), Outcome>.success((workspace, periods)))
                 } catch {
                     return (index, .failure(Outcome(label: self.label(index), status: Self.status(error), errors: Self.errors(capture))))
@@ -72,7 +79,7 @@ struct BatchCompiler {
             let capture = Console.capturing()
             let status: Int32 = await Console.$current.withValue(capture) {
                 do {
-                    try await CompileCommand.compile(workspace: job.workspace, period: job.period, out: job.out, settings: reportSettings)
+                    try await ReportCompiler.compile(workspace: job.workspace, period: job.period, out: job.out, settings: reportSettings)
                     return ExitStatus.ok
                 } catch {
                     return Self.status(error)
@@ -95,7 +102,7 @@ struct BatchCompiler {
             for line in outcome.errors.prefix(10) { console.error("    \(line)") }
             if outcome.errors.count > 10 { console.error("    … và \(outcome.errors.count - 10) dòng khác") }
         }
-        if let first = failed.first { throw ExitCode(first.status) }
+        if let first = failed.first { throw WorkspaceFailure(first.status) }
     }
 
     /// Where each plan's reports go: the output folder itself for one plan; otherwise a folder
@@ -115,7 +122,7 @@ struct BatchCompiler {
     func label(_ index: Int) -> String { plans[index] ?? "Plans/" }
 
     static func status(_ error: any Error) -> Int32 {
-        (error as? ExitCode)?.rawValue ?? ExitStatus.invalidInput
+        (error as? WorkspaceFailure)?.status ?? ExitStatus.invalidInput
     }
 
     /// The error lines a report printed (its warnings are left out of the summary).

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BaocaoCore
 import BaocaoRender
 import Crypto
@@ -31,11 +30,11 @@ import Foundation
 
 /// SHA-256 digests for the manifest (inputs and outputs) and the import header, from
 /// swift-crypto.
-enum FileDigest {
+public enum FileDigest {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The SHA-256 digest of `data` as 64 lower-case hex digits.
-    static func sha256(_ data: Data) -> String {
+    public static func sha256(_ data: Data) -> String {
         let digest = Crypto.SHA256.hash(data: data)
         var text: [UInt8] = []
         text.reserveCapacity(64)
@@ -50,85 +49,85 @@ enum FileDigest {
 // MARK: - Manifest
 
 /// What one version of a period's report was made from and what it holds.
-struct Manifest: Codable, Equatable {
-    static let formatName = "baocao.manifest"
+public struct Manifest: Codable, Equatable, Sendable {
+    public static let formatName = "baocao.manifest"
 
-    struct Input: Codable, Equatable {
+    public struct Input: Codable, Equatable, Sendable {
         /// Relative to the data folder (data files) or as given (the plan).
-        var file: String
-        var sha256: String
-        var unit: String?
-        var period: String?
+        public var file: String
+        public var sha256: String
+        public var unit: String?
+        public var period: String?
         /// For a data file imported from Excel: the workbook's name, from the file's header.
-        var importedFrom: String?
+        public var importedFrom: String?
     }
 
-    struct Output: Codable, Equatable {
-        var file: String
-        var format: String
-        var sha256: String
-        var bytes: Int
+    public struct Output: Codable, Equatable, Sendable {
+        public var file: String
+        public var format: String
+        public var sha256: String
+        public var bytes: Int
         /// False for the Markdown kept only so that versions can be compared.
-        var requested: Bool
+        public var requested: Bool
     }
 
-    struct Options: Codable, Equatable {
-        var formats: [String]
-        var number: String?
+    public struct Options: Codable, Equatable, Sendable {
+        public var formats: [String]
+        public var number: String?
         /// The signing date given with --date (never the clock).
-        var date: String?
-        var partial: Bool
-        var draft: Bool
+        public var date: String?
+        public var partial: Bool
+        public var draft: Bool
     }
 
-    struct FigureEntry: Codable, Equatable {
-        var id: String
-        var indicator: String
-        var label: String
-        var period: String
-        var unit: String?
-        var unitName: String?
-        var value: Double?
-        var text: String
-        var measure: String?
+    public struct FigureEntry: Codable, Equatable, Sendable {
+        public var id: String
+        public var indicator: String
+        public var label: String
+        public var period: String
+        public var unit: String?
+        public var unitName: String?
+        public var value: Double?
+        public var text: String
+        public var measure: String?
         /// Each submitted value behind the figure: its file (relative to the data folder),
         /// line, column and value.
-        var sources: [Source]
+        public var sources: [Source]
     }
 
-    struct Source: Codable, Equatable, Hashable {
-        var file: String
-        var line: Int
-        var column: Int
-        var value: Double?
+    public struct Source: Codable, Equatable, Hashable, Sendable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var value: Double?
 
         /// "2026-Q3/ttpvhcc.yaml:9:22".
-        var cited: String { "\(file):\(line):\(column)" }
+        public var cited: String { "\(file):\(line):\(column)" }
     }
 
-    var format = Manifest.formatName
-    var formatVersion = 1
-    var period: String
-    var periodLabel: String
-    var version: String
-    var previous: String?
-    var plan: Input
+    public var format = Manifest.formatName
+    public var formatVersion = 1
+    public var period: String
+    public var periodLabel: String
+    public var version: String
+    public var previous: String?
+    public var plan: Input
     /// The plans the plan extends (`extends:`), nearest first.
-    var planBases: [Input]?
-    var dataFolder: String
-    var inputs: [Input]
-    var options: Options
-    var outputs: [Output]
-    var figures: [FigureEntry]
-    var errors: Int
-    var warnings: Int
+    public var planBases: [Input]?
+    public var dataFolder: String
+    public var inputs: [Input]
+    public var options: Options
+    public var outputs: [Output]
+    public var figures: [FigureEntry]
+    public var errors: Int
+    public var warnings: Int
     /// Hand-edited files this version replaced (kept under versions/ban-cu-NNN/).
-    var replaced: [Output]?
+    public var replaced: [Output]?
 
     /// The manifest's JSON file: the bytes `JSONEncoder` writes for its `Codable` conformance
     /// (pretty printed, sorted keys; checked in the tests), written directly with keys in
     /// sorted order because the figures make it a large file written on every new version.
-    func encoded() throws -> Data {
+    public func encoded() throws -> Data {
         var json = PrettyJSON(capacity: 4096 + figures.count * 600)
         json.beginObject()
         json.field("dataFolder", dataFolder)
@@ -225,14 +224,14 @@ struct Manifest: Codable, Equatable {
 }
 
 /// The mark `baocao sent` leaves in a version's folder.
-struct SentMark: Codable, Equatable {
-    var version: String
-    var period: String
-    var date: String?
-    var note: String?
+public struct SentMark: Codable, Equatable, Sendable {
+    public var version: String
+    public var period: String
+    public var date: String?
+    public var note: String?
 
     /// The mark's JSON file, as `JSONEncoder` writes it (pretty printed, sorted keys).
-    func encoded() -> Data {
+    public func encoded() -> Data {
         var json = PrettyJSON(capacity: 256)
         json.beginObject()
         if let date {
@@ -267,17 +266,19 @@ struct CompileRecord {
 
 /// The SHA-256 and import header of each input file, read and computed once per workspace:
 /// a batch compiles several periods from the same plan and data files.
-final class InputDigests: @unchecked Sendable {
-    struct Entry {
+public final class InputDigests: @unchecked Sendable {
+    public struct Entry: Sendable {
         /// Empty when the file could not be read.
-        var sha256: String
-        var importedFrom: String?
+        public var sha256: String
+        public var importedFrom: String?
     }
+
+    public init() {}
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
 
-    func entry(_ path: String) -> Entry {
+    public func entry(_ path: String) -> Entry {
         lock.lock()
         let known = entries[path]
         lock.unlock()
@@ -296,11 +297,11 @@ final class InputDigests: @unchecked Sendable {
 }
 
 /// The first line of a data file written by `baocao import`, naming the workbook.
-enum ImportHeader {
-    static let prefix = "Nhập từ tệp Excel "
+public enum ImportHeader {
+    public static let prefix = "Nhập từ tệp Excel "
 
     /// The workbook named in a data file's header comment, if it was imported.
-    static func workbook(in data: Data) -> String? {
+    public static func workbook(in data: Data) -> String? {
         let head = String(decoding: data.prefix(600), as: UTF8.self)
         for line in head.split(separator: "\n").prefix(4) where line.hasPrefix("# " + prefix) {
             let rest = line.dropFirst(2 + prefix.count)
@@ -313,13 +314,15 @@ enum ImportHeader {
 // MARK: - The versions of a period
 
 /// The versions folder of one period's output folder.
-struct VersionStore {
+public struct VersionStore: Sendable {
     /// Output/<year>/<period>.
-    let folder: String
+    public let folder: String
 
-    var versionsFolder: String { (folder as NSString).appendingPathComponent("versions") }
+    public init(folder: String) { self.folder = folder }
 
-    func path(_ version: String) -> String { (versionsFolder as NSString).appendingPathComponent(version) }
+    public var versionsFolder: String { (folder as NSString).appendingPathComponent("versions") }
+
+    public func path(_ version: String) -> String { (versionsFolder as NSString).appendingPathComponent(version) }
 
     static func number(of name: String) -> Int? {
         guard name.hasPrefix("v"), name.count >= 4, let n = Int(name.dropFirst()), n > 0 else { return nil }
@@ -332,7 +335,7 @@ struct VersionStore {
     }
 
     /// The versions present, oldest first (folders named v001, v002 …).
-    func versions() -> [String] {
+    public func versions() -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: versionsFolder)) ?? []
         return entries.filter { name in
             var isDirectory: ObjCBool = false
@@ -342,13 +345,13 @@ struct VersionStore {
     }
 
     /// The number the next version takes: one more than any name in use (folders or not).
-    func nextVersion() -> String {
+    public func nextVersion() -> String {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: versionsFolder)) ?? []
         let used = entries.compactMap { Self.number(of: $0) }
         return Self.name((used.max() ?? 0) + 1)
     }
 
-    func manifest(_ version: String) -> Manifest? {
+    public func manifest(_ version: String) -> Manifest? {
         let file = (path(version) as NSString).appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         return try? JSONDecoder().decode(Manifest.self, from: data)
@@ -363,14 +366,14 @@ struct VersionStore {
         return (try? JSONDecoder().decode(Outputs.self, from: data))?.outputs
     }
 
-    func sentMark(_ version: String) -> SentMark? {
+    public func sentMark(_ version: String) -> SentMark? {
         let file = (path(version) as NSString).appendingPathComponent("da-gui.json")
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         return try? JSONDecoder().decode(SentMark.self, from: data)
     }
 
     /// Resolves "v2", "v002", "2" to a version present.
-    func resolve(_ text: String) -> String? {
+    public func resolve(_ text: String) -> String? {
         let digits = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
         guard let n = Int(digits) else { return nil }
         let name = Self.name(n)
@@ -389,7 +392,7 @@ struct VersionStore {
     }
 
     /// The output folders holding versions under `out`: Output/<year>/<period>, by period.
-    static func periods(under out: String) -> [(period: Period, folder: String)] {
+    public static func periods(under out: String) -> [(period: Period, folder: String)] {
         let fm = FileManager.default
         var found: [(Period, String)] = []
         for year in (try? fm.contentsOfDirectory(atPath: out)) ?? [] where Int(year) != nil {
@@ -403,7 +406,7 @@ struct VersionStore {
         return found.sorted { $0.0 < $1.0 }
     }
 
-    static func folder(out: String, period: Period) -> String {
+    public static func folder(out: String, period: Period) -> String {
         ((out as NSString).appendingPathComponent(String(period.year)) as NSString).appendingPathComponent(period.code)
     }
 }
@@ -424,7 +427,7 @@ struct VersionWriter {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
             console.error("baocao: \(folder) đã tồn tại và là một tệp, không phải thư mục. (output path is a file)")
-            throw ExitCode(ExitStatus.cannotWrite)
+            throw WorkspaceFailure(ExitStatus.cannotWrite)
         }
         // One compile of a period at a time, across processes: the second waits, then writes
         // its own version on top of the first's.
@@ -477,7 +480,7 @@ struct VersionWriter {
             }
             if isDirectory.boolValue {
                 console.error("baocao: \(path) là một thư mục; không thể ghi báo cáo vào đó. (output path is a directory)")
-                throw ExitCode(ExitStatus.cannotWrite)
+                throw WorkspaceFailure(ExitStatus.cannotWrite)
             }
             let current = fm.contents(atPath: path) ?? Data()
             if current == data {
@@ -491,7 +494,7 @@ struct VersionWriter {
                     console.error(
                         "baocao: \(path) đã có một báo cáo khác; không ghi đè. Tệp này không phải bản nào trong \(store.versionsFolder) (có thể đã sửa tay hoặc đã ký). Chuyển tệp đi nơi khác, hoặc dùng --force: tệp cũ sẽ được cất vào versions/ban-cu-…/ (refusing to overwrite a different report)"
                     )
-                    throw ExitCode(ExitStatus.cannotWrite)
+                    throw WorkspaceFailure(ExitStatus.cannotWrite)
                 }
                 let kept = Manifest.Output(
                     file: name, format: (name as NSString).pathExtension, sha256: digest, bytes: current.count, requested: false)
@@ -508,7 +511,7 @@ struct VersionWriter {
                 console.error(
                     "baocao: bản \(name) của báo cáo \(record.period.label) đã được đánh dấu đã gửi\(sent); bản biên soạn lần này khác bản đã gửi. Dùng --force để lưu thành bản mới \(store.nextVersion()) (bản \(name) vẫn được giữ nguyên trong \(store.path(name))). (the latest version was sent)"
                 )
-                throw ExitCode(ExitStatus.cannotWrite)
+                throw WorkspaceFailure(ExitStatus.cannotWrite)
             }
             version = store.nextVersion()
             created = true
@@ -560,7 +563,7 @@ struct VersionWriter {
             console.error(
                 "baocao: không ghi được vào \(folder): \(error). Bản trước (nếu có) vẫn còn nguyên trong \(store.versionsFolder). (cannot write)"
             )
-            throw ExitCode(ExitStatus.cannotWrite)
+            throw WorkspaceFailure(ExitStatus.cannotWrite)
         }
         var rows = plan.map { ($0.path, $0.status) }
         rows.append((store.path(version), created ? "phiên bản mới \(version)" : "phiên bản \(version), không đổi"))
@@ -604,126 +607,61 @@ struct VersionWriter {
     }
 }
 
-// MARK: - baocao versions, baocao sent
+// MARK: - Listing versions, marking one sent
 
-struct VersionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "versions",
-        abstract: "List the compiled versions of a period's report and which was sent (Các bản đã biên soạn).")
-
-    @Option(name: .long, help: "The period (default: every period with versions).")
-    var period: String?
-
-    @Option(name: .long, help: "The output folder.")
-    var out: String = "Output"
-
-    func run() async throws {
-        let console = Console.current
-        var folders = VersionStore.periods(under: out)
-        if let period {
-            let p = try Workspace.parsePeriod(period)
-            folders = folders.filter { $0.period == p }
-            if folders.isEmpty {
-                console.error("baocao: chưa có bản nào của báo cáo \(p.label) trong \(out). (no versions)")
-                throw ExitCode(ExitStatus.noInput)
-            }
-        }
-        if folders.isEmpty {
-            console.print("Chưa có báo cáo nào được biên soạn trong \(out).")
-            return
-        }
-        for (index, (period, folder)) in folders.enumerated() {
-            if index > 0 { console.print("") }
-            let store = VersionStore(folder: folder)
-            let versions = store.versions()
-            console.print("Báo cáo \(period.label) — \(folder)")
-            var rows: [[String]] = [["Bản", "Số, ngày ký", "Định dạng", "Số liệu", "Gửi"]]
-            for v in versions {
-                let m = store.manifest(v)
-                let signed: String
-                if let m, !m.options.draft {
-                    let date = m.options.date.flatMap(CivilDate.init(iso:)).map(VietnameseFormat.shortDate) ?? "?"
-                    signed = "số \(m.options.number ?? "?"), ngày \(date)"
-                } else {
-                    signed = "dự thảo"
-                }
-                let formats = m?.outputs.filter(\.requested).map(\.format).joined(separator: ", ") ?? "?"
-                let inputs = m.map { "\($0.inputs.count) tệp" } ?? "?"
-                var sent = ""
-                if let mark = store.sentMark(v) {
-                    sent = "ĐÃ GỬI" + (mark.date.flatMap(CivilDate.init(iso:)).map { " \(VietnameseFormat.shortDate($0))" } ?? "")
-                    if let note = mark.note { sent += " (\(note))" }
-                }
-                if v == versions.last { sent += sent.isEmpty ? "← bản hiện hành" : "; bản hiện hành" }
-                rows.append([v, signed, formats, inputs, sent])
-            }
-            for line in alignedColumns(rows) { console.print("  " + line) }
-        }
-    }
+/// One version of a period's report as `baocao versions` and the web's versions page list it.
+public struct VersionSummary: Sendable {
+    public var version: String
+    /// Nil when the manifest cannot be read.
+    public var manifest: Manifest?
+    public var sent: SentMark?
+    /// The latest version: the one the top-level files are copies of.
+    public var isLatest: Bool
 }
 
-struct SentCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sent",
-        abstract: "Mark a version of a period's report as sent (Đánh dấu bản đã gửi).",
-        discussion: """
-            A version marked as sent is never replaced silently: a later compile that differs \
-            needs --force, and even then the sent version stays in versions/.
-            """)
+extension VersionStore {
+    /// The versions, oldest first, with their manifests and sent marks.
+    public func summaries() -> [VersionSummary] {
+        let all = versions()
+        return all.map { VersionSummary(version: $0, manifest: manifest($0), sent: sentMark($0), isLatest: $0 == all.last) }
+    }
 
-    @Argument(help: "The period, e.g. 2026-Q3.")
-    var period: String
-
-    @Argument(help: "The version, e.g. v002 (default: the latest).")
-    var version: String?
-
-    @Option(name: .long, help: "The date it was sent, YYYY-MM-DD.")
-    var date: String?
-
-    @Option(name: .long, help: "A note, e.g. the number it was sent under.")
-    var note: String?
-
-    @Option(name: .long, help: "The output folder.")
-    var out: String = "Output"
-
-    @Flag(name: .long, help: "Remove the mark.")
-    var undo = false
-
-    func run() async throws {
+    /// Marks a version (default: the latest) of `period` as sent, or removes the mark; returns
+    /// the version and the mark's file. `date` is YYYY-MM-DD.
+    public func markSent(period: Period, version: String?, date: String?, note: String?, undo: Bool = false) throws -> (
+        version: String, file: String
+    ) {
         let console = Console.current
-        let p = try Workspace.parsePeriod(period)
-        let store = VersionStore(folder: VersionStore.folder(out: out, period: p))
-        guard let latest = store.versions().last else {
-            console.error("baocao: chưa có bản nào của báo cáo \(p.label) trong \(store.folder). (no versions)")
-            throw ExitCode(ExitStatus.noInput)
+        guard let latest = versions().last else {
+            console.error("baocao: chưa có bản nào của báo cáo \(period.label) trong \(folder). (no versions)")
+            throw WorkspaceFailure(ExitStatus.noInput)
         }
         var chosen = latest
         if let version {
-            guard let v = store.resolve(version) else {
+            guard let v = resolve(version) else {
                 console.error(
-                    "baocao: không có bản '\(version)' của báo cáo \(p.label); các bản có: \(store.versions().joined(separator: ", ")). (no such version)"
+                    "baocao: không có bản '\(version)' của báo cáo \(period.label); các bản có: \(versions().joined(separator: ", ")). (no such version)"
                 )
-                throw ExitCode(ExitStatus.noInput)
+                throw WorkspaceFailure(ExitStatus.noInput)
             }
             chosen = v
         }
         if let date, CivilDate(iso: date) == nil {
             console.error("baocao: --date '\(date)' không phải ngày hợp lệ; dùng dạng YYYY-MM-DD. (invalid date)")
-            throw ExitCode(ExitStatus.usage)
+            throw WorkspaceFailure(ExitStatus.usage)
         }
-        let file = (store.path(chosen) as NSString).appendingPathComponent("da-gui.json")
+        let file = (path(chosen) as NSString).appendingPathComponent("da-gui.json")
         if undo {
             if FileManager.default.fileExists(atPath: file) { try? FileManager.default.removeItem(atPath: file) }
-            console.print("Đã bỏ đánh dấu đã gửi của bản \(chosen), báo cáo \(p.label).")
-            return
+            return (chosen, file)
         }
-        let mark = SentMark(version: chosen, period: p.code, date: date, note: note)
+        let mark = SentMark(version: chosen, period: period.code, date: date, note: note)
         do {
             try Files.replace(file, with: mark.encoded())
         } catch {
             console.error("baocao: không ghi được \(file): \(error) (cannot write)")
-            throw ExitCode(ExitStatus.cannotWrite)
+            throw WorkspaceFailure(ExitStatus.cannotWrite)
         }
-        console.print("Đã đánh dấu bản \(chosen) của báo cáo \(p.label) là bản đã gửi (\(file)).")
+        return (chosen, file)
     }
 }

@@ -1,0 +1,201 @@
+import BaocaoCore
+import BaocaoPlugins
+import BaocaoSheets
+import Foundation
+
+/// Imports filled forms (Excel workbooks written by `baocao form`, or YAML data files) into the
+/// data folder: each is read strictly and checked like any data file, and a valid one becomes
+/// <data>/<period>/<unit>.yaml. What `baocao import` and the web's upload both call. Problems
+/// go to `Console.current` with their sheet and cell (or line and column).
+public struct DataImport {
+    public var plan: Plan
+    /// The units' data folder.
+    public var folder: String
+    /// Replace an existing data file that differs.
+    public var force: Bool
+    /// Only check; write nothing.
+    public var check: Bool
+
+    public init(plan: Plan, folder: String, force: Bool, check: Bool) {
+        self.plan = plan
+        self.folder = folder
+        self.force = force
+        self.check = check
+    }
+
+    /// One file that was valid.
+    public struct Accepted: Sendable {
+        /// The file as given.
+        public var source: String
+        /// The data file it becomes.
+        public var path: String
+        /// "đã ghi", "không thay đổi", "đã thay thế"; nil when only checked.
+        public var status: String?
+        /// "12/14 chỉ tiêu được giao; còn thiếu: a, b".
+        public var completeness: String
+        public var submission: Submission
+    }
+
+    public struct Result: Sendable {
+        public var accepted: [Accepted]
+        /// The files with errors (reported), as given.
+        public var failed: [String]
+        /// How many of them do not exist.
+        public var missingFiles: Int
+    }
+
+    /// Reads and checks every file, then writes the valid ones (unless `check`). Throws
+    /// (reported) when a file would replace a different one without `force`, or cannot be written.
+    public func run(_ files: [String]) throws -> Result {
+        let console = Console.current
+        let loadedFolder = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder) : nil
+        let existing = loadedFolder?.submissions ?? []
+        var failed: [String] = []
+        var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
+        var missingFiles = 0
+        for file in files {
+            guard FileManager.default.fileExists(atPath: file) else {
+                console.error("\(file): error: không tìm thấy tệp (file not found)")
+                failed.append(file)
+                missingFiles += 1
+                continue
+            }
+            guard let (yaml, submission, origins) = Self.readLocated(file, plan: plan) else {
+                failed.append(file)
+                continue
+            }
+            let relative = "\(submission.period.code)/\(submission.unit).yaml"
+            let target = (folder as NSString).appendingPathComponent(relative)
+            if let other = existing.first(where: {
+                $0.unit == submission.unit && $0.period == submission.period && $0.relativePath != relative
+            }) {
+                console.error(
+                    "\(file): error: đơn vị '\(submission.unit)' đã có tệp số liệu \(submission.period.label) khác: \(other.file); mỗi kỳ chỉ một tệp. Xóa tệp đó hoặc đổi tên cho bắt đầu bằng '_' rồi nhập lại (duplicate submission)"
+                )
+                failed.append(file)
+                continue
+            }
+            if let earlier = writes.first(where: { $0.path == target }) {
+                console.error(
+                    "\(file): error: trùng đơn vị và kỳ với \(earlier.source) (\(submission.unit), \(submission.period.code)); chỉ nhập một tệp (duplicate submission)"
+                )
+                failed.append(file)
+                continue
+            }
+            // A rule of severity error failing on the file's figures keeps it out, as a wrong count does.
+            guard
+                Self.reportChecks(
+                    submission, origins: origins, existing: existing, confirmations: loadedFolder?.confirmations ?? [], plan: plan)
+            else {
+                failed.append(file)
+                continue
+            }
+            writes.append((target, yaml, file, submission))
+        }
+        var accepted: [Accepted] = []
+        if check {
+            accepted = writes.map {
+                Accepted(
+                    source: $0.source, path: $0.path, status: nil, completeness: Self.completeness($0.submission, plan: plan),
+                    submission: $0.submission)
+            }
+        } else if !writes.isEmpty {
+            let written = try PlainWriter(force: force, what: "tệp số liệu").write(writes.map { ($0.path, $0.data) }, folder: folder)
+            for ((path, status), w) in zip(written, writes) {
+                accepted.append(
+                    Accepted(
+                        source: w.source, path: path, status: status, completeness: Self.completeness(w.submission, plan: plan),
+                        submission: w.submission))
+            }
+        }
+        return Result(accepted: accepted, failed: failed, missingFiles: missingFiles)
+    }
+
+    /// The YAML to write and its submission, or nil with the problems reported.
+    public static func read(_ file: String, plan: Plan) -> (Data, Submission)? {
+        readLocated(file, plan: plan).map { ($0.0, $0.1) }
+    }
+
+    /// `read`, with the workbook cell each line of the YAML came from (none for a YAML file).
+    static func readLocated(_ file: String, plan: Plan) -> (Data, Submission, [Int: SheetLocation])? {
+        let console = Console.current
+        let ext = (file as NSString).pathExtension.lowercased()
+        if ext == "yaml" || ext == "yml" {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                console.error("\(file): error: không đọc được tệp (file is not readable)")
+                return nil
+            }
+            let result = DataLoader(plan: plan).load(text: String(decoding: data, as: UTF8.self), displayPath: file)
+            Workspace.report(result.diagnostics)
+            guard !result.diagnostics.contains(where: { $0.severity == .error }), let submission = result.submissions.first else {
+                return nil
+            }
+            return (data, submission, [:])
+        }
+        if ext == "ods" || ext == "csv" || ext == "xls" {
+            console.error(
+                "\(file): error: tệp .\(ext) không được nhận; mở bằng Excel (hoặc LibreOffice) và lưu dạng Excel Workbook (.xlsx), hoặc điền biểu mẫu .xlsx của lệnh baocao form (expected .xlsx)"
+            )
+            return nil
+        }
+        let bytes = FileManager.default.contents(atPath: file) ?? Data()
+        let result = workbook(bytes, name: (file as NSString).lastPathComponent, displayPath: file, plan: plan)
+        for d in result.diagnostics { console.error(d.description) }
+        guard !result.hasErrors, let yaml = result.yaml, let submission = result.submission else { return nil }
+        return (Data(yaml.utf8), submission, result.origins)
+    }
+
+    /// The plan's rules on the imported figures, and each figure against the unit's history,
+    /// reported as warnings or errors at the figure (its cell, for a workbook): the officer sees a
+    /// likely typo while the unit's file is still at hand. False when a rule of severity error fails.
+    static func reportChecks(
+        _ submission: Submission, origins: [Int: SheetLocation], existing: [Submission], confirmations: [ConfirmedFigure], plan: Plan
+    ) -> Bool {
+        let others = existing.filter { !($0.unit == submission.unit && $0.period == submission.period) }
+        let engine = Engine(
+            plan: plan, submissions: others + [submission], registry: BuiltinPlugins.registry, confirmations: confirmations)
+        let found = engine.figureChecks(for: submission.period).filter { $0.location.file == submission.file }
+        for d in found {
+            if let cell = origins[d.location.line] {
+                Console.current.error(SheetDiagnostic(d.severity, file: submission.file, location: cell, message: d.message).description)
+            } else {
+                Console.current.error(d.description)
+            }
+        }
+        return !found.contains { $0.severity == .error }
+    }
+
+    /// A filled workbook read from its bytes: the YAML it becomes (each value followed by a
+    /// comment naming its cell, under a header naming the workbook) or its problems.
+    public static func readWorkbook(_ bytes: Data, name: String, displayPath: String, plan: Plan) -> (
+        yaml: Data?, submission: Submission?, diagnostics: [SheetDiagnostic]
+    ) {
+        let result = workbook(bytes, name: name, displayPath: displayPath, plan: plan)
+        guard !result.hasErrors, let yaml = result.yaml, let submission = result.submission else {
+            return (nil, nil, result.diagnostics)
+        }
+        return (Data(yaml.utf8), submission, result.diagnostics)
+    }
+
+    /// The importer's reading of a workbook, under the header naming it.
+    static func workbook(_ bytes: Data, name: String, displayPath: String, plan: Plan) -> FormImporter.Result {
+        let header = [
+            "\(ImportHeader.prefix)\(name) (SHA-256 \(FileDigest.sha256(bytes))) bằng lệnh baocao import.",
+            "Sửa số liệu: sửa tệp Excel rồi nhập lại (baocao import --force), hoặc sửa trực tiếp tệp này.",
+        ]
+        return FormImporter(plan: plan).read(data: bytes, displayPath: displayPath, header: header)
+    }
+
+    /// "12/14 chỉ tiêu được giao; còn thiếu: a, b".
+    public static func completeness(_ s: Submission, plan: Plan) -> String {
+        guard let unit = plan.unit(s.unit) else { return "" }
+        let required = plan.indicators.filter { !$0.isDerived && $0.reportedBy.contains(unit.id) }
+        let narratives = "\(s.narratives.count) mục thuyết minh"
+        guard !required.isEmpty else { return "\(unit.shortName), \(s.period.label): không được giao chỉ tiêu số liệu; \(narratives)." }
+        let missing = required.filter { s.figures[$0.id] == nil }
+        var line =
+            "\(unit.shortName), \(s.period.label): \(required.count - missing.count)/\(required.count) chỉ tiêu được giao; \(narratives)"
+        if !missing.isEmpty { line += "; còn thiếu: " + missing.map(\.id).joined(separator: ", ") }
+        return line + "."
+    }
+}
