@@ -102,6 +102,26 @@ struct OutlierTests {
         #expect(stale.count == 1 && stale[0].location.line == 10, "\(stale)")
     }
 
+    @Test("a finding on a figure imported from a workbook names its cell, from the comment the import wrote")
+    func workbookCell() async throws {
+        let plan = try #require(loadPlan().plan)
+        let data = try ScratchFolder()
+        for (period, v) in [("2025-Q1", 5890), ("2025-Q2", 6120), ("2025-Q3", 6300), ("2025-Q4", 6512)] {
+            try data.write("\(period)/a.yaml", unitFile(period, [("received", Double(v))]))
+        }
+        try data.write("2026-Q1/a.yaml", "unit: a\nperiod: 2026-Q1\nfigures:\n  received: 65120  # Số liệu!E14\n")
+        let loaded = DataLoader(plan: plan).load(folder: data.path)
+        let engine = Engine(plan: plan, submissions: loaded.submissions, registry: testRegistry)
+        let d = try #require(engine.figureChecks(for: .quarter(1, 2026)).first)
+        #expect(d.location.line == 4)
+        #expect(d.message.hasSuffix("(ô Số liệu!E14 của tệp Excel đã nhập)"), "\(d.message)")
+        // The same figure typed into the YAML by hand: no cell to name.
+        try data.write("2026-Q1/a.yaml", "unit: a\nperiod: 2026-Q1\nfigures:\n  received: 65120  # gõ tay\n")
+        let typed = DataLoader(plan: plan).load(folder: data.path)
+        let plain = Engine(plan: plan, submissions: typed.submissions, registry: testRegistry).figureChecks(for: .quarter(1, 2026))
+        #expect(plain.count == 1 && !plain[0].message.contains("ô "), "\(plain)")
+    }
+
     @Test("assess: ×10 with a single earlier value; nothing without history")
     func assess() {
         #expect(OutlierChecker.assess(6000, history: [], threshold: 5) == nil)

@@ -148,7 +148,7 @@ public struct Engine: Sendable {
     func figureChecks(periods: [Period], submissions checked: [Submission]) -> [Diagnostic] {
         let rules = RuleChecker(plan: plan).check(periods: periods) { aggregator.data(for: $0).data }
         let outliers = OutlierChecker(plan: plan, submissions: submissions, confirmations: confirmations)
-        return shownPaths(rules + checked.flatMap { outliers.check($0) })
+        return CellCitation.annotate(shownPaths(rules + checked.flatMap { outliers.check($0) }))
     }
 
     /// The data of the previous period and of the same period of the previous year, each when it

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a plan's rules on the figures of periods: each unit's own and the totals.
 ///
 /// A failing rule is reported at the figure that most likely needs fixing: on the side that is
@@ -45,9 +47,9 @@ public struct RuleChecker: Sendable {
         let ordered = Set(periods).sorted { ($0.months.count, $0) < ($1.months.count, $1) }
         for period in ordered where !plan.rules.isEmpty {
             let findings = check(data(period))
-            var unitsFailing: Set<String> = []
+            var rulesFailingOnUnits: Set<String> = []
             for f in findings where f.unit != nil {
-                unitsFailing.insert(f.rule)
+                rulesFailingOnUnits.insert(f.rule)
                 let key = "\(f.rule)|\(f.unit!)"
                 let already = failed[key, default: []].contains { period.contains($0) }
                 failed[key, default: []].append(period)
@@ -55,7 +57,7 @@ public struct RuleChecker: Sendable {
             }
             for f in findings where f.unit == nil {
                 let key = "\(f.rule)|*"
-                let already = failed[key, default: []].contains { period.contains($0) } || unitsFailing.contains(f.rule)
+                let already = failed[key, default: []].contains { period.contains($0) } || rulesFailingOnUnits.contains(f.rule)
                 failed[key, default: []].append(period)
                 if !already { out.append(f.diagnostic) }
             }
@@ -130,4 +132,39 @@ public struct RuleChecker: Sendable {
     }
 
     static func format(_ x: Double) -> String { VietnameseFormat.number(x) }
+}
+
+/// The workbook cell behind a figure: `baocao import` writes each value of a workbook followed by
+/// a comment citing its cell (`  hs_moi_truc_tuyen: 69050  # Số liệu!E14`). A finding located at
+/// such a line also names the cell, where the officer will correct it.
+enum CellCitation {
+    /// `diagnostics` with " (ô Số liệu!E14 của tệp Excel đã nhập)" added where the line cites a cell.
+    static func annotate(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var lines: [String: [Substring]] = [:]
+        return diagnostics.map { d in
+            guard d.location.line > 0 else { return d }
+            if lines[d.location.file] == nil {
+                let text = (try? String(contentsOfFile: d.location.file, encoding: .utf8)) ?? ""
+                lines[d.location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            guard let fileLines = lines[d.location.file], d.location.line <= fileLines.count,
+                let cell = cell(in: fileLines[d.location.line - 1])
+            else { return d }
+            var annotated = d
+            annotated.message += " (ô \(cell) của tệp Excel đã nhập)"
+            return annotated
+        }
+    }
+
+    /// The cell a line's trailing comment cites ("Số liệu!E14"), if any.
+    static func cell(in line: Substring) -> String? {
+        guard let hash = line.range(of: "  # ", options: .backwards) else { return nil }
+        let citation = line[hash.upperBound...]
+        guard let bang = citation.lastIndex(of: "!") else { return nil }
+        let reference = citation[citation.index(after: bang)...]
+        let letters = reference.prefix { $0.isASCII && $0.isUppercase }
+        let digits = reference.dropFirst(letters.count)
+        guard !letters.isEmpty, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return String(citation)
+    }
 }
