@@ -26,12 +26,14 @@ let pluginProducts: [Target.Dependency] = pluginFolders.map { .target(name: "\($
 //   BaocaoRender    – renderers; they import BaocaoDocument only
 //   BaocaoWorkspace – the period's application logic: loading a workspace, compiling into
 //                     versions, import, status, diff, sent marks, forms, atomic writes and locks
+//   BaocaoAccounts  – the workspace database (SQLite via GRDB): accounts, sessions, audit log
+//   BaocaoServer    – `baocao serve`: the web face over BaocaoWorkspace and BaocaoAccounts
 //   BaocaoCLI       – the `baocao` commands, a thin face over BaocaoWorkspace (parse, call,
 //                     print); `baocao` is its thin executable
 //   BaocaoSystem    – (C) the system calls Swift's Glibc module does not expose
 let package = Package(
     name: "baocao",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "baocao", targets: ["baocao"]),
         .library(name: "BaocaoCore", targets: ["BaocaoCore"]),
@@ -46,6 +48,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // The web workspace (`baocao serve`): accounts in SQLite, bcrypt hashes, the HTTP server.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .target(name: "BaocaoDocument"),
@@ -74,9 +81,26 @@ let package = Package(
             ]
         ),
         .target(
+            name: "BaocaoAccounts",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "BaocaoServer",
+            dependencies: [
+                "BaocaoWorkspace", "BaocaoAccounts", "BaocaoCore", "BaocaoPlugins", "BaocaoRender", "BaocaoSheets",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
             name: "BaocaoCLI",
             dependencies: [
-                "BaocaoWorkspace", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets",
+                "BaocaoWorkspace", "BaocaoAccounts", "BaocaoServer", "BaocaoCore", "BaocaoRender", "BaocaoPlugins", "BaocaoSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

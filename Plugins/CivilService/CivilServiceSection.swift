@@ -194,7 +194,7 @@ struct CivilServiceWriter {
                     isYear
                         ? "Đã thực hiện \(taskName): trong \(periodLabel) có \(who) tham gia"
                         : "Triển khai \(taskName): trong \(periodLabel) có \(who) tham gia",
-                    sources: figure.sources))
+                    sources: figure.sources, subject: ID.reformTraining))
             return "Thực hiện \(taskName), trong \(periodLabel) có \(who) của \(body) tham gia\(flowChanges(ID.reformTraining))."
         }
         let cause = Wording.cause(figure.notes)
@@ -204,7 +204,7 @@ struct CivilServiceWriter {
                 Finding(
                     "\(Self.capitalizedFirst(taskName)) chưa được thực hiện: trong \(periodLabel) không có lượt công chức, viên chức "
                         + "nào của \(body) tham gia",
-                    cause: cause, sources: figure.sources))
+                    cause: cause, sources: figure.sources, subject: ID.reformTraining))
             return
                 "Trong \(periodLabel), \(body) chưa thực hiện \(taskName): không có lượt công chức, viên chức nào tham gia."
                 + causeSentence
@@ -268,9 +268,8 @@ struct CivilServiceWriter {
                 let note = Wording.cause(figure.notes).map { " (\(Wording.clause($0)))" } ?? ""
                 clauses.append("có \(number(disciplined)) cán bộ, công chức, viên chức bị xử lý kỷ luật\(note)")
             } else {
+                // No discipline case is the officers' duty, not a result of the plan: no achievement.
                 clauses.append("không có cán bộ, công chức, viên chức vi phạm kỷ luật")
-                section.achievements.append(
-                    Finding("Trong \(periodLabel), không có cán bộ, công chức, viên chức vi phạm kỷ luật", sources: figure.sources))
             }
         }
         var sentences: [String] = []

@@ -180,7 +180,7 @@ struct EGovernmentWriter {
                         Finding(
                             Wording.sentence(
                                 "\(Wording.months(months)) năm \(year) không có \(measure) nào về cải cách hành chính được đăng trên \(place), chưa bảo đảm yêu cầu hằng tháng có \(measure) về cải cách hành chính"
-                            ), cause: cause, sources: source))
+                            ), cause: cause, sources: source, subject: indicator.id, requirement: "monthly_news_minimum"))
                 }
                 if !planned {
                     section.nextTasks.append(
@@ -198,7 +198,7 @@ struct EGovernmentWriter {
                 section.limitations.append(
                     Finding(
                         "Trong \(period.label), số \(measure) về cải cách hành chính được đăng trên \(place) chưa đạt mức tối thiểu \(minimum) \(measure) mỗi tháng ở \(Wording.list(items)).",
-                        cause: cause, sources: source))
+                        cause: cause, sources: source, subject: indicator.id, requirement: "monthly_news_minimum"))
             }
             if !planned {
                 section.nextTasks.append(
@@ -217,7 +217,7 @@ struct EGovernmentWriter {
         section.achievements.append(
             Finding(
                 "Trong \(period.label), tháng nào cũng có \(measure) về cải cách hành chính được đăng trên \(place) (ít nhất \(Wording.count(lowest)) \(measure) mỗi tháng), \(requirement).",
-                sources: source))
+                sources: source, subject: indicator.id, requirement: "monthly_news_minimum"))
         return period.months.count > 1
             ? ", các tháng trong kỳ đều có \(measure) (ít nhất \(Wording.count(lowest)) \(measure) mỗi tháng)" : ""
     }
@@ -418,12 +418,15 @@ struct EGovernmentWriter {
             let source = sources(indicator.id)
             if target.isMet(by: value) {
                 section.achievements.append(
-                    Finding("\(indicator.label) đạt \(valueText), đạt chỉ tiêu đề ra (\(bound)\(basis)).", sources: source))
+                    Finding(
+                        "\(indicator.label) đạt \(valueText), đạt chỉ tiêu đề ra (\(bound)\(basis)).", sources: source,
+                        subject: indicator.id, requirement: "target"))
             } else {
                 section.limitations.append(
                     Finding(
                         "\(indicator.label) đạt \(valueText), chưa đạt chỉ tiêu đề ra (\(bound)\(basis)).",
-                        cause: causes([indicator.id] + indicator.numerator + indicator.denominator), sources: source))
+                        cause: causes([indicator.id] + indicator.numerator + indicator.denominator), sources: source,
+                        subject: indicator.id, requirement: "target"))
                 section.nextTasks.append(
                     Finding("Phấn đấu đạt chỉ tiêu \(Wording.lowercasedFirst(indicator.label)) \(bound).", sources: source))
             }

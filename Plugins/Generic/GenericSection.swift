@@ -205,10 +205,15 @@ struct GenericWriter {
             let sources = f.figure?.sources ?? []
             switch f.status {
             case .met:
-                section.achievements.append(Finding("\(f.findingSubject(periodLabel)), đạt \(f.targetPhrase)", sources: sources))
+                section.achievements.append(
+                    Finding(
+                        "\(f.findingSubject(periodLabel)), đạt \(f.targetPhrase)", sources: sources, subject: f.indicator.id,
+                        requirement: "target"))
             case .missed:
                 section.limitations.append(
-                    Finding("\(f.findingSubject(periodLabel)), chưa đạt \(f.targetPhrase)", cause: f.cause, sources: sources))
+                    Finding(
+                        "\(f.findingSubject(periodLabel)), chưa đạt \(f.targetPhrase)", cause: f.cause, sources: sources,
+                        subject: f.indicator.id, requirement: "target"))
             case .noData:
                 section.diagnostics.append(
                     context.warning(

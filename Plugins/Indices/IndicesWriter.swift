@@ -492,7 +492,9 @@ struct IndicesWriter {
                 if !phrases.isEmpty { text += ", \(phrases.joined(separator: " và "))" }
                 blocks.append(.paragraph(Paragraph(text + ".")))
                 achievements.append(
-                    Finding("Đã thực hiện \(context.format(n, Self.newsID)) \(label) \(requirement)", sources: news.sources))
+                    Finding(
+                        "Đã thực hiện \(context.format(n, Self.newsID)) \(label) \(requirement)", sources: news.sources,
+                        subject: Self.newsID))
             } else {
                 blocks.append(.paragraph(Paragraph("Trong kỳ, chưa có \(label).")))
                 let current = published.map { r in r.year.map { "\(r.spec.short) năm \($0)" } ?? r.spec.short }
@@ -500,7 +502,8 @@ struct IndicesWriter {
                     limitations.append(
                         Finding(
                             "Trong kỳ, chưa có \(label) \(requirement), trong khi đã có kết quả \(current.joined(separator: ", ")) được cập nhật",
-                            cause: news.notes.isEmpty ? nil : news.notes.joined(separator: "; "), sources: news.sources))
+                            cause: news.notes.isEmpty ? nil : news.notes.joined(separator: "; "), sources: news.sources,
+                            subject: Self.newsID))
                     nextTasks.append(
                         Finding("Tuyên truyền, phổ biến kết quả \(current.joined(separator: ", ")) \(requirement)", sources: news.sources))
                 }

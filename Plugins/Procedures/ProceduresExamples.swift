@@ -40,7 +40,7 @@ enum ProceduresExamples {
             current: [unit: quarter], previous: [unit: previousQuarter], sameLastYear: [unit: lastYear],
             expect: [
                 "Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính quý III năm 2026",
-                "Mới tiếp nhận", "Qua bưu chính công ích (hồ sơ)", "Tỷ lệ giải quyết trước và đúng hạn (%)",
+                "(đơn vị tính: hồ sơ)", "Mới tiếp nhận", "Qua bưu chính công ích", "Tỷ lệ giải quyết trước và đúng hạn (%)",
                 "Tổng số hồ sơ tiếp nhận trong kỳ là 12.345 hồ sơ, gồm 234 hồ sơ kỳ trước chuyển sang và 12.111 hồ sơ tiếp nhận mới "
                     + "(trực tuyến 8.000 hồ sơ, trực tiếp 4.000 hồ sơ, qua dịch vụ bưu chính công ích 111 hồ sơ).",
                 "Số hồ sơ tiếp nhận mới tăng 5,3 % so với quý II năm 2026 và tăng 9,1 % so với cùng kỳ năm 2025.",

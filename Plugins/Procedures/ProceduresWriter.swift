@@ -275,20 +275,20 @@ struct ProceduresWriter {
     /// "Đang giải quyết" over within time and overdue.
     private mutating func dossierTable() -> Table {
         typealias P = ProcedureID
-        let hs = "hồ sơ"
+        // Counts are in dossiers, said once after the caption; the rate names its own unit.
         let columns = [
             Table.Column("Đơn vị", width: 2.4),
-            Table.Column("Kỳ trước chuyển sang", unit: hs, alignment: .right),
-            Table.Column("Trực tuyến", unit: hs, alignment: .right),
-            Table.Column("Trực tiếp", unit: hs, alignment: .right),
-            Table.Column("Qua bưu chính công ích", unit: hs, alignment: .right),
-            Table.Column("Tổng số", unit: hs, alignment: .right),
-            Table.Column("Trước hạn", unit: hs, alignment: .right),
-            Table.Column("Đúng hạn", unit: hs, alignment: .right),
-            Table.Column("Quá hạn", unit: hs, alignment: .right),
-            Table.Column("Tổng số", unit: hs, alignment: .right),
-            Table.Column("Trong hạn", unit: hs, alignment: .right),
-            Table.Column("Quá hạn", unit: hs, alignment: .right),
+            Table.Column("Kỳ trước chuyển sang", alignment: .right),
+            Table.Column("Trực tuyến", alignment: .right),
+            Table.Column("Trực tiếp", alignment: .right),
+            Table.Column("Qua bưu chính công ích", alignment: .right),
+            Table.Column("Tổng số", alignment: .right),
+            Table.Column("Trước hạn", alignment: .right),
+            Table.Column("Đúng hạn", alignment: .right),
+            Table.Column("Quá hạn", alignment: .right),
+            Table.Column("Tổng số", alignment: .right),
+            Table.Column("Trong hạn", alignment: .right),
+            Table.Column("Quá hạn", alignment: .right),
             Table.Column("Tỷ lệ giải quyết trước và đúng hạn", unit: "%", alignment: .right, width: 1.2),
         ]
         let groups = [
@@ -317,7 +317,7 @@ struct ProceduresWriter {
         let names = units.map { context.unitName($0) }.joined(separator: ", ")
         return Table(
             caption: "Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính \(context.period.label)", columns: columns, rows: rows,
-            totals: totals, note: "Nguồn: số liệu báo cáo của \(names).", headerGroups: groups)
+            totals: totals, note: "Nguồn: số liệu báo cáo của \(names).", headerGroups: groups, unit: "hồ sơ")
     }
 
     /// Every dossier resolved late needs an apology letter to the applicant: the letters are
@@ -350,7 +350,7 @@ struct ProceduresWriter {
             limitations.append(
                 Finding(
                     "Còn \(Self.count(gap))/\(Self.count(late)) hồ sơ giải quyết quá hạn chưa được gửi thư xin lỗi tổ chức, cá nhân theo quy định",
-                    cause: cause(of: [P.apologies]), sources: sources(of: [P.late, P.apologies])))
+                    cause: cause(of: [P.apologies]), sources: sources(of: [P.late, P.apologies]), subject: P.apologies))
             diagnostics.append(
                 warning(
                     at: [P.apologies],
@@ -379,7 +379,7 @@ struct ProceduresWriter {
             limitations.append(
                 Finding(
                     "Còn " + parts.joined(separator: " và "), cause: cause(of: [P.late, P.pendingOverdue]),
-                    sources: sources(of: [P.late, P.pendingOverdue])))
+                    sources: sources(of: [P.late, P.pendingOverdue]), subject: P.late))
         }
         if late == 0, let resolved, resolved > 0 {
             var text =

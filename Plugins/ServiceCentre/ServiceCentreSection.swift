@@ -297,12 +297,14 @@ struct ServiceCentreWriter {
                     + context.format(target.value, line.wording.id) + (target.basis.map { " theo \($0)" } ?? "")
                 if target.isMet(by: line.value) {
                     section.achievements.append(
-                        Finding("\(subject) đạt \(value), đạt chỉ tiêu Kế hoạch đề ra (\(bound))", sources: sources))
+                        Finding(
+                            "\(subject) đạt \(value), đạt chỉ tiêu Kế hoạch đề ra (\(bound))", sources: sources,
+                            subject: line.indicator.id, requirement: "target"))
                 } else {
                     section.limitations.append(
                         Finding(
                             "\(subject) đạt \(value), chưa đạt chỉ tiêu Kế hoạch đề ra (\(bound))", cause: cause(of: line.indicator),
-                            sources: sources))
+                            sources: sources, subject: line.indicator.id, requirement: "target"))
                 }
                 continue
             }
@@ -459,7 +461,9 @@ struct ServiceCentreWriter {
             .list(
                 items.map { item in
                     var text = Wording.sentence(item.text)
-                    if !centreUnits.isEmpty, !centreUnits.contains(item.unit) {
+                    // The engine names the acting unit at the head of each activity; an item
+                    // that does not name it yet gets it after.
+                    if !centreUnits.isEmpty, !centreUnits.contains(item.unit), !text.contains(context.unitName(item.unit)) {
                         let stop = text.hasSuffix(".")
                         text = String(stop ? text.dropLast() : Substring(text)) + " (\(context.unitName(item.unit)))" + (stop ? "." : "")
                     }

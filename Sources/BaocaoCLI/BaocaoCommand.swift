@@ -15,7 +15,8 @@ public struct BaocaoCommand: AsyncParsableCommand {
             """,
         subcommands: [
             CompileCommand.self, ValidateCommand.self, PeriodsCommand.self, PluginsCommand.self, FormCommand.self, ImportCommand.self,
-            StatusCommand.self, VersionsCommand.self, DiffCommand.self, SentCommand.self, PlanCommand.self,
+            StatusCommand.self, VersionsCommand.self, DiffCommand.self, SentCommand.self, PlanCommand.self, UserCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: nil)
 

@@ -31,21 +31,7 @@ struct ValidateCommand: AsyncParsableCommand {
         let console = Console.current
         let requested = try period.map(Workspace.parsePeriod)
         let workspace = try Workspace.load(plan: plan, data: data)
-        var diagnostics = workspace.diagnostics
-        let engine = workspace.engine()
-        // The plan's rules on every period with data, and every figure against its history.
-        diagnostics += engine.figureChecks()
-        var checked: Period?
-        if let target = requested ?? engine.latestPeriodWithData() {
-            checked = target
-            do {
-                let output = try await engine.compile(period: target, options: .init(allowPartial: true))
-                diagnostics += output.diagnostics
-            } catch {
-                diagnostics.append(.error(.file(workspace.planPath), "\(error)"))
-            }
-        }
-        diagnostics = Diagnostic.sortedUnique(diagnostics)
+        let (checked, diagnostics) = await workspace.validate(period: requested)
         Workspace.report(diagnostics)
         console.print("Kế hoạch: \(workspace.planPath) — \(workspace.plan.identity.title)")
         if !workspace.plan.bases.isEmpty {

@@ -81,10 +81,13 @@ public struct Table: Codable, Equatable, Sendable {
     /// Titles over runs of adjacent columns ("Tiếp nhận" over its parts). A group inside
     /// another is drawn a header row below it; see `headerLayout`.
     public var headerGroups: [HeaderGroup]
+    /// The unit of measure of the table's figures, printed after the caption as "(đơn vị
+    /// tính: hồ sơ)" instead of under every column; a column in another unit names its own.
+    public var unit: String?
 
     public init(
         caption: String, columns: [Column], rows: [[Cell]], totals: [Cell]? = nil, note: String? = nil,
-        headerGroups: [HeaderGroup] = []
+        headerGroups: [HeaderGroup] = [], unit: String? = nil
     ) {
         self.caption = caption
         self.columns = columns
@@ -92,9 +95,10 @@ public struct Table: Codable, Equatable, Sendable {
         self.totals = totals
         self.note = note
         self.headerGroups = headerGroups
+        self.unit = unit
     }
 
-    enum CodingKeys: String, CodingKey { case caption, columns, rows, totals, note, headerGroups }
+    enum CodingKeys: String, CodingKey { case caption, columns, rows, totals, note, headerGroups, unit }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -104,6 +108,7 @@ public struct Table: Codable, Equatable, Sendable {
         totals = try c.decodeIfPresent([Cell].self, forKey: .totals)
         note = try c.decodeIfPresent(String.self, forKey: .note)
         headerGroups = try c.decodeIfPresent([HeaderGroup].self, forKey: .headerGroups) ?? []
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -117,6 +122,7 @@ public struct Table: Codable, Equatable, Sendable {
         // JSON and the drawn header agree.
         let groups = headerGroups.isEmpty ? [] : headerLayout.groups
         if !groups.isEmpty { try c.encode(groups, forKey: .headerGroups) }
+        try c.encodeIfPresent(unit, forKey: .unit)
     }
 
     /// A title over the columns `first ..< first + count`, e.g. "Đã giải quyết" over "Trước

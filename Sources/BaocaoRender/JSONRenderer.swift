@@ -236,6 +236,7 @@ enum ReportJSON {
             try cells(totals, to: &json)
         }
         json.field("type", "table")
+        json.field("unit", t.unit)
     }
 
     static func cells(_ cells: [Cell], to json: inout PrettyJSON) throws {

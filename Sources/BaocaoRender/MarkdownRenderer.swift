@@ -31,7 +31,7 @@ public struct MarkdownRenderer: Renderer {
         out.line("**\(esc(d.summary))**")
         out.line("")
         if d.addressees.count == 1 {
-            out.line("Kính gửi: \(esc(d.addressees[0])).")
+            out.line("Kính gửi: \(esc(d.addressees[0]))")
         } else if !d.addressees.isEmpty {
             out.line("Kính gửi:")
             out.line("")
@@ -120,8 +120,12 @@ public struct MarkdownRenderer: Renderer {
     }
 
     func table(_ t: Table, to out: inout Lines) {
+        let unit = (t.unit ?? "").isEmpty ? "" : "*(đơn vị tính: \(esc(t.unit ?? "")))*"
         if !t.caption.isEmpty {
-            out.line("**\(esc(t.caption))**")
+            out.line("**\(esc(t.caption))**" + (unit.isEmpty ? "" : " " + unit))
+            out.line("")
+        } else if !unit.isEmpty {
+            out.line(unit)
             out.line("")
         }
         // One header row: a column's title follows the titles of the groups over it.

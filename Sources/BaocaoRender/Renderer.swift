@@ -10,6 +10,15 @@ public protocol Renderer: Sendable {
     static var fileExtension: String { get }
     init()
     func render(_ document: ReportDocument) throws -> Data
+    /// The output and what the officer should check in it, in Vietnamese (a PDF drawn with a
+    /// substitute font, say). By default `render`'s output and no warning.
+    func renderChecked(_ document: ReportDocument) throws -> (data: Data, warnings: [String])
+}
+
+extension Renderer {
+    public func renderChecked(_ document: ReportDocument) throws -> (data: Data, warnings: [String]) {
+        (try render(document), [])
+    }
 }
 
 /// The renderers `baocao compile --format` can name, in their default order.

@@ -88,12 +88,16 @@ public struct DataValidation: Sendable, Equatable {
     /// For list: the allowed values (without commas).
     public var options: [String]
     public var cells: [CellReference]
+    /// The error alert's title and message; the writer cuts them to `ExcelLimits`.
     public var errorTitle: String
     public var error: String
+    /// The input message shown when a cell is selected (none when nil); cut to `ExcelLimits`.
+    public var promptTitle: String?
+    public var prompt: String?
 
     public init(
         kind: Kind, minimum: Double? = nil, maximum: Double? = nil, options: [String] = [], cells: [CellReference], errorTitle: String,
-        error: String
+        error: String, promptTitle: String? = nil, prompt: String? = nil
     ) {
         self.kind = kind
         self.minimum = minimum
@@ -102,6 +106,36 @@ public struct DataValidation: Sendable, Equatable {
         self.cells = cells
         self.errorTitle = errorTitle
         self.error = error
+        self.promptTitle = promptTitle
+        self.prompt = prompt
+    }
+}
+
+/// Lengths Excel accepts in a data validation, counted in UTF-16 code units as Excel stores
+/// text. A longer text makes Excel "repair" the file and drop the validation.
+public enum ExcelLimits {
+    public static let errorTitle = 32
+    public static let promptTitle = 32
+    /// Excel's dialog takes 225 characters; one fewer keeps clear of it.
+    public static let error = 224
+    public static let prompt = 255
+
+    /// `text` cut to at most `limit` UTF-16 code units, at a character (grapheme cluster)
+    /// boundary, with "…" at the end when anything was cut.
+    public static func fit(_ text: String, _ limit: Int) -> String {
+        guard text.utf16.count > limit else { return text }
+        guard limit > 0 else { return "" }
+        var kept = ""
+        var used = 1  // the ellipsis
+        for character in text {
+            let size = character.utf16.count
+            guard used + size <= limit else { break }
+            kept.append(character)
+            used += size
+        }
+        // No space before the ellipsis.
+        while let last = kept.last, last.isWhitespace { kept.removeLast() }
+        return kept + "…"
     }
 }
 

@@ -225,7 +225,15 @@ public struct XLSXWriter: Sendable {
     private func validationXML(_ v: DataValidation) -> String {
         let sqref = v.cells.sorted().map(\.description).joined(separator: " ")
         var attributes = "type=\"\(v.kind.rawValue)\" allowBlank=\"1\" showErrorMessage=\"1\""
-        attributes += " errorTitle=\"\(XMLEscape.text(v.errorTitle))\" error=\"\(XMLEscape.text(v.error))\""
+        if v.promptTitle != nil || v.prompt != nil { attributes += " showInputMessage=\"1\"" }
+        // Cut to Excel's limits: one character more and Excel repairs the file.
+        let errorTitle = ExcelLimits.fit(v.errorTitle, ExcelLimits.errorTitle)
+        let error = ExcelLimits.fit(v.error, ExcelLimits.error)
+        attributes += " errorTitle=\"\(XMLEscape.text(errorTitle))\" error=\"\(XMLEscape.text(error))\""
+        if let title = v.promptTitle {
+            attributes += " promptTitle=\"\(XMLEscape.text(ExcelLimits.fit(title, ExcelLimits.promptTitle)))\""
+        }
+        if let prompt = v.prompt { attributes += " prompt=\"\(XMLEscape.text(ExcelLimits.fit(prompt, ExcelLimits.prompt)))\"" }
         var formulas = ""
         switch v.kind {
         case .list:

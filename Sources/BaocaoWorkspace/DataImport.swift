@@ -100,6 +100,11 @@ public struct DataImport {
                     submission: $0.submission)
             }
         } else if !writes.isEmpty {
+            // Serialised with the web's saves of the same period folders.
+            let folders = Set(writes.map { ($0.path as NSString).deletingLastPathComponent }).sorted()
+            var locks: [DataFolderLock] = []
+            defer { for lock in locks { lock.release() } }
+            for folder in folders { locks.append(try DataFolderLock(folder: folder)) }
             let written = try PlainWriter(force: force, what: "tệp số liệu").write(writes.map { ($0.path, $0.data) }, folder: folder)
             for ((path, status), w) in zip(written, writes) {
                 accepted.append(

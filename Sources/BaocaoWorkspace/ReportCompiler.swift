@@ -127,11 +127,11 @@ public enum ReportCompiler {
         // format succeeded.
         let folder = ((out as NSString).appendingPathComponent(String(target.year)) as NSString).appendingPathComponent(target.code)
         let document = output.document
-        let rendered = await withTaskGroup(of: (Int, Result<Data, any Error>).self) { group in
+        let rendered = await withTaskGroup(of: (Int, Result<(data: Data, warnings: [String]), any Error>).self) { group in
             for (index, renderer) in formats.enumerated() {
-                group.addTask { (index, Result { try renderer.init().render(document) }) }
+                group.addTask { (index, Result { try renderer.init().renderChecked(document) }) }
             }
-            var results: [Int: Result<Data, any Error>] = [:]
+            var results: [Int: Result<(data: Data, warnings: [String]), any Error>] = [:]
             for await (index, result) in group { results[index] = result }
             return results
         }
@@ -139,7 +139,10 @@ public enum ReportCompiler {
         for (index, renderer) in formats.enumerated() {
             let bytes: Data
             switch rendered[index]! {
-            case .success(let data): bytes = data
+            case .success(let output):
+                bytes = output.data
+                // What the officer should check in the file (a PDF drawn with a substitute font).
+                for warning in output.warnings { console.error("baocao: cảnh báo (\(renderer.format)): \(warning)") }
             case .failure(let error):
                 console.error("baocao: không tạo được tệp \(renderer.format): \(error)")
                 throw WorkspaceFailure(ExitStatus.cannotWrite)

@@ -53,10 +53,11 @@ public struct Workspace: Sendable {
 
     public var registry: PluginRegistry { BuiltinPlugins.registry }
 
-    /// Finds the plan: the given path, or the newest plan under `Plans/`.
-    public static func resolvePlanPath(_ given: String?) throws -> String {
+    /// Finds the plan: the given path, or the newest plan under `Plans/` (of `workspace`, by
+    /// default the current folder).
+    public static func resolvePlanPath(_ given: String?, workspace: String = ".") throws -> String {
         if let given { return given }
-        let folder = "Plans"
+        let folder = workspace == "." ? "Plans" : (workspace as NSString).appendingPathComponent("Plans")
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let plans = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         guard let newest = plans.last else {
@@ -119,4 +120,46 @@ public func countLine(_ diagnostics: [Diagnostic]) -> String {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     return "\(errors) lỗi, \(warnings) cảnh báo"
+}
+
+extension Workspace {
+    /// What `baocao validate` checks: the plan's and data's diagnostics, the plan's rules on
+    /// every period with data and every figure against its unit's history, and the diagnostics
+    /// of compiling `period` (default: the latest with data) as a partial draft, sorted.
+    public func validate(period requested: Period?) async -> (checked: Period?, diagnostics: [Diagnostic]) {
+        var diagnostics = self.diagnostics
+        let engine = self.engine()
+        diagnostics += engine.figureChecks()
+        var checked: Period?
+        if let target = requested ?? engine.latestPeriodWithData() {
+            checked = target
+            do {
+                let output = try await engine.compile(period: target, options: .init(allowPartial: true))
+                diagnostics += output.diagnostics
+            } catch {
+                diagnostics.append(.error(.file(planPath), "\(error)"))
+            }
+        }
+        return (checked, Diagnostic.sortedUnique(diagnostics))
+    }
+}
+
+extension Workspace {
+    /// Loads plan and data as `load` does, holding every period data folder's lock
+    /// (`DataFolderLock`, as saves and imports do) while the files are read and their digests
+    /// taken: the manifest of a compile made from it records the digest of exactly the bytes
+    /// that were parsed, even while units save.
+    public static func loadLocked(plan given: String?, data: String?) throws -> Workspace {
+        let planPath = try resolvePlanPath(given)
+        let folder = data ?? ((planPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
+        let periods = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { Period($0) != nil }.sorted()
+        var locks: [DataFolderLock] = []
+        defer { for lock in locks { lock.release() } }
+        for name in periods { locks.append(try DataFolderLock(folder: (folder as NSString).appendingPathComponent(name))) }
+        let workspace = try load(plan: planPath, data: data)
+        _ = workspace.inputDigests.entry(workspace.planPath)
+        for base in workspace.plan.bases { _ = workspace.inputDigests.entry(base) }
+        for submission in workspace.submissions { _ = workspace.inputDigests.entry(submission.file) }
+        return workspace
+    }
 }

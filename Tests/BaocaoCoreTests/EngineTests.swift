@@ -156,7 +156,7 @@ struct PlanProgressTests {
         #expect(
             rows(appendix) == [
                 [
-                    "II.1", "Nhiệm vụ một", "Phòng A", "Thường xuyên trong năm", "Phòng A: Lồng ghép tuyên truyền tại giao ban.",
+                    "II.1", "Nhiệm vụ một", "Phòng A", "Thường xuyên trong năm", "Phòng A lồng ghép tuyên truyền tại giao ban.",
                     "Thực hiện thường xuyên",
                 ],
                 ["II.2", "Đăng tải video hướng dẫn", "PB", "Trong năm 2026", "Tin bài: 4 tin, bài.", "Đang thực hiện"],

@@ -23,7 +23,9 @@ final class DeterminismAndEscapingTests: XCTestCase {
             [
                 "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
                 "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/fontTable.xml",
-                "word/header1.xml", "word/header2.xml", "word/charts/chart1.xml", "word/charts/chart2.xml",
+                "word/header1.xml", "word/header2.xml", "word/charts/chart1.xml", "word/charts/_rels/chart1.xml.rels",
+                "word/embeddings/Microsoft_Excel_Worksheet1.xlsx", "word/charts/chart2.xml", "word/charts/_rels/chart2.xml.rels",
+                "word/embeddings/Microsoft_Excel_Worksheet2.xlsx",
             ])
     }
 

@@ -52,8 +52,13 @@ struct DocxPackage {
         var out: [String: (type: String, target: String)] = [:]
         for rel in try xml(relsPath).children(named: "Relationship") {
             let target = rel.attr("Target") ?? ""
-            let resolved = target.hasPrefix("/") ? String(target.dropFirst()) : (folder.isEmpty ? target : folder + "/" + target)
-            out[rel.attr("Id") ?? ""] = (rel.attr("Type") ?? "", resolved)
+            let joined = target.hasPrefix("/") ? String(target.dropFirst()) : (folder.isEmpty ? target : folder + "/" + target)
+            // "word/charts/../embeddings/a.xlsx" → "word/embeddings/a.xlsx".
+            var segments: [Substring] = []
+            for segment in joined.split(separator: "/") {
+                if segment == ".." { _ = segments.popLast() } else if segment != "." { segments.append(segment) }
+            }
+            out[rel.attr("Id") ?? ""] = (rel.attr("Type") ?? "", segments.joined(separator: "/"))
         }
         return out
     }

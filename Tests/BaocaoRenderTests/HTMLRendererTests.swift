@@ -30,7 +30,7 @@ final class HTMLRendererTests: XCTestCase {
             [
                 "UBND TỈNH SƠN LA", "VĂN PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                 "Số: 215/BC-VPUBND", "Sơn La, ngày 18 tháng 9 năm 2026", "SỐ LIỆU MINH HỌA", "BÁO CÁO",
-                "Kết quả thực hiện Kế hoạch tuyên truyền cải cách hành chính quý III năm 2026", "Kính gửi: Sở Nội vụ tỉnh Sơn La.",
+                "Kết quả thực hiện Kế hoạch tuyên truyền cải cách hành chính quý III năm 2026", "Kính gửi: Sở Nội vụ tỉnh Sơn La<",
             ] + SampleDocument.headings + ["Nơi nhận:", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Nguyễn Văn Minh", "Phụ lục I"]
         var cursor = page.startIndex
         for text in expected {

@@ -146,6 +146,32 @@ final class HeaderGroupRenderTests: XCTestCase {
                     + "Đã giải quyết – Quá hạn | Tỷ lệ (%) |\n|:---|---:|---:|---:|---:|---:|---:|---:|\n"), md)
     }
 
+    /// A table's unit is said once, after its caption, in every format.
+    func testTheTablesUnitFollowsItsCaption() throws {
+        var t = Self.table
+        t.unit = "hồ sơ"
+        var d = Self.document
+        d.body = [.table(t)]
+        let package = try DocxPackage(try DOCXRenderer().render(d))
+        let body = try XCTUnwrap(try package.xml("word/document.xml").child("w:body"))
+        let table = try XCTUnwrap(body.children(named: "w:tbl").first { $0.descendants("w:tblHeader").count > 0 })
+        let index = try XCTUnwrap(body.elementChildren.firstIndex { $0 === table })
+        let caption = body.elementChildren[index - 1]
+        XCTAssertEqual(caption.child("w:pPr")?.val("w:pStyle"), "Caption")
+        XCTAssertEqual(caption.wordText, "Tình hình tiếp nhận, giải quyết hồ sơ (đơn vị tính: hồ sơ)")
+        let unitRun = try XCTUnwrap(caption.descendants("w:r").last)
+        XCTAssertTrue(unitRun.child("w:rPr")?.isOn("w:i") ?? false, "the unit in italic")
+        let page = String(decoding: try HTMLRenderer().render(d), as: UTF8.self)
+        XCTAssertTrue(
+            page.contains("<figcaption>Tình hình tiếp nhận, giải quyết hồ sơ <span class=\"unit\">(đơn vị tính: hồ sơ)</span></figcaption>")
+        )
+        let md = String(decoding: try MarkdownRenderer().render(d), as: UTF8.self)
+        XCTAssertTrue(md.contains("**Tình hình tiếp nhận, giải quyết hồ sơ** *(đơn vị tính: hồ sơ)*\n"), md)
+        let json = String(decoding: try JSONRenderer().render(d), as: UTF8.self)
+        let written = try XCTUnwrap(json.range(of: #""type" : "table",\s+"unit" : "hồ sơ""#, options: .regularExpression), json)
+        XCTAssertFalse(json[written].isEmpty)
+    }
+
     func testJSONCarriesTheGroupsAsCodableWritesThem() throws {
         let json = try JSONRenderer().render(Self.document)
         struct Envelope: Codable {

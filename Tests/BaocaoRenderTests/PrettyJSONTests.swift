@@ -72,7 +72,12 @@ final class PrettyJSONTests: XCTestCase {
                             Table.Column(
                                 text(), unit: maybe(text), alignment: [.left, .center, .right].randomElement(using: &rng)!, width: number())
                         },
-                        rows: (0..<Int.random(in: 0...3, using: &rng)).map { _ in cells(n) }, totals: maybe { cells(n) }, note: maybe(text))
+                        rows: (0..<Int.random(in: 0...3, using: &rng)).map { _ in cells(n) }, totals: maybe { cells(n) }, note: maybe(text),
+                        // Groups well formed or not (the malformed are left out of both).
+                        headerGroups: (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                            Table.HeaderGroup(
+                                text(), first: Int.random(in: -1...3, using: &rng), count: Int.random(in: 0...3, using: &rng))
+                        }, unit: maybe(text))
                 )
             default:
                 return .chart(

@@ -12,13 +12,12 @@ import XCTest
 /// word and no figure is broken, at a type size of at least 9 pt.
 final class WideTableFitTests: XCTestCase {
     static func dossierTable() -> Table {
-        let hs = "hồ sơ"
         let counts = [
             "Kỳ trước chuyển sang", "Trực tuyến", "Trực tiếp", "Qua bưu chính công ích", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn",
             "Tổng số", "Trong hạn", "Quá hạn",
         ]
         let columns =
-            [Table.Column("Đơn vị", width: 2.4)] + counts.map { Table.Column($0, unit: hs, alignment: .right) }
+            [Table.Column("Đơn vị", width: 2.4)] + counts.map { Table.Column($0, alignment: .right) }
             + [Table.Column("Tỷ lệ giải quyết trước và đúng hạn", unit: "%", alignment: .right, width: 1.2)]
         let row: [Cell] =
             [Cell("Trung tâm Phục vụ hành chính công tỉnh")]
@@ -31,7 +30,7 @@ final class WideTableFitTests: XCTestCase {
             headerGroups: [
                 Table.HeaderGroup("Tiếp nhận", first: 1, count: 5), Table.HeaderGroup("Mới tiếp nhận", first: 2, count: 3),
                 Table.HeaderGroup("Đã giải quyết", first: 6, count: 4), Table.HeaderGroup("Đang giải quyết", first: 10, count: 2),
-            ])
+            ], unit: "hồ sơ")
     }
 
     func testEveryColumnHoldsItsLongestWordOnAPortraitPage() throws {

@@ -55,7 +55,9 @@ final class CivilServiceTests: XCTestCase {
         let texts = ExampleHarness.texts(of: section)
         let all = texts.joined(separator: "\n")
         XCTAssertTrue(all.contains("Nguyên nhân: Trong năm, tỉnh chưa tổ chức lớp tập huấn về cải cách hành chính."), all)
-        XCTAssertTrue(texts.contains("Lồng ghép tuyên truyền cải cách chế độ công vụ trong các cuộc họp giao ban của Văn phòng."), all)
+        // The engine names the acting unit of each merged activity.
+        XCTAssertTrue(
+            texts.contains("Phòng TCHCQT lồng ghép tuyên truyền cải cách chế độ công vụ trong các cuộc họp giao ban của Văn phòng."), all)
         XCTAssertFalse(all.contains("Hoạt động không thuộc lĩnh vực này"), all)
         // The II.4 activity follows the training paragraph, inside point b); the other one is under d).
         let headings = section.blocks.compactMap { block -> String? in
@@ -75,8 +77,8 @@ final class CivilServiceTests: XCTestCase {
         XCTAssertEqual(
             lists,
             [
-                ["Ban hành văn bản đăng ký danh sách công chức tham gia tập huấn CCHC."],
-                ["Lồng ghép tuyên truyền cải cách chế độ công vụ trong các cuộc họp giao ban của Văn phòng."],
+                ["Phòng TCHCQT ban hành văn bản đăng ký danh sách công chức tham gia tập huấn CCHC."],
+                ["Phòng TCHCQT lồng ghép tuyên truyền cải cách chế độ công vụ trong các cuộc họp giao ban của Văn phòng."],
             ])
         XCTAssertTrue(section.nextTasks.isEmpty, "a year report has no months left for the task")
     }
@@ -126,6 +128,24 @@ final class CivilServiceTests: XCTestCase {
     }
 
     // MARK: Helpers
+
+    /// No discipline case is the officers' duty, not a result of the plan: part I states it,
+    /// part II ("Ưu điểm") does not count it as an achievement.
+    func testNoDisciplineCaseIsNoAchievement() async throws {
+        let section = try await compile(
+            period: "2026-Q3",
+            """
+            unit: tchcqt
+            period: 2026-Q3
+            figures:
+              khen_thuong: 2
+              ky_luat: 0
+              kiem_tra_cong_vu: 2
+            """)
+        let all = ExampleHarness.texts(of: section).joined(separator: "\n")
+        XCTAssertTrue(all.contains("không có cán bộ, công chức, viên chức vi phạm kỷ luật"), all)
+        XCTAssertFalse(section.achievements.contains { $0.text.contains("kỷ luật") }, "\(section.achievements)")
+    }
 
     private func compile(period: String, _ files: String...) async throws -> Section {
         try await compile(period: period, files)

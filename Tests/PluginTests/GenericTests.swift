@@ -80,7 +80,9 @@ final class GenericTests: XCTestCase {
                     + "theo hình thức trực tuyến kết hợp trực tiếp tại cơ quan Văn phòng. Trong kỳ có 48 lượt người được bồi dưỡng "
                     + "(tăng 20 % so với quý II năm 2026), trong đó 40 lượt người hoàn thành chương trình."), markdown)
         XCTAssertTrue(markdown.contains("Kết quả bồi dưỡng kỹ năng số quý III năm 2026"), markdown)
-        XCTAssertTrue(markdown.contains("Phối hợp với Trung tâm Thông tin tổ chức 02 lớp bồi dưỡng kỹ năng khai thác dữ liệu số."))
+        XCTAssertTrue(
+            markdown.contains("Phòng TCHCQT phối hợp với Trung tâm Thông tin tổ chức 02 lớp bồi dưỡng kỹ năng khai thác dữ liệu số."),
+            markdown)
 
         // Part II: the missed rate target, with the cause the unit gave in the figure's note.
         let partII = try XCTUnwrap(markdown.range(of: "ĐÁNH GIÁ CHUNG"))
@@ -221,7 +223,7 @@ final class GenericTests: XCTestCase {
             Array(section.blocks.prefix(3)),
             [
                 .paragraph("Dòng một dòng hai, cùng đoạn. Danh sách:"),
-                .list(["Phối hợp với Trung tâm Thông tin tổ chức 02 lớp bồi dưỡng kỹ năng khai thác dữ liệu số."]),
+                .list(["Phòng TCHCQT phối hợp với Trung tâm Thông tin tổ chức 02 lớp bồi dưỡng kỹ năng khai thác dữ liệu số."]),
                 .paragraph("Đoạn cuối (có ngoặc)."),
             ])
     }

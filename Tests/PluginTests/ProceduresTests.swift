@@ -104,7 +104,9 @@ final class ProceduresTests: XCTestCase {
         XCTAssertTrue(all.contains("Số hồ sơ đang giải quyết là 60 hồ sơ (trong hạn 60 hồ sơ, không có hồ sơ quá hạn)."), all)
         XCTAssertTrue(all.contains("Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính 6 tháng đầu năm 2026"), all)
         XCTAssertFalse(section.diagnostics.contains { $0.message.contains("received ≠ resolved + pending") })
-        XCTAssertTrue(all.contains("Niêm yết công khai thủ tục hành chính tại Trung tâm (quý I năm 2026)."), all)
+        // The engine names the acting unit at the head of each merged activity.
+        XCTAssertTrue(
+            all.contains("Trung tâm Phục vụ hành chính công niêm yết công khai thủ tục hành chính tại Trung tâm (quý I năm 2026)."), all)
         XCTAssertTrue(
             section.achievements.contains {
                 $0.text.hasPrefix("100 % hồ sơ thủ tục hành chính đã giải quyết trong kỳ (1.040 hồ sơ) được giải quyết trước và đúng hạn")
@@ -140,7 +142,10 @@ final class ProceduresTests: XCTestCase {
         }
         XCTAssertEqual(headings, ["a) Các hoạt động đã triển khai", "b) Tiếp nhận, xử lý phản ánh, kiến nghị"])
         let all = ExampleHarness.texts(of: section).joined(separator: "\n")
-        XCTAssertTrue(all.contains("Hướng dẫn tổ chức, cá nhân tra cứu thủ tục hành chính trên Cơ sở dữ liệu quốc gia."), all)
+        XCTAssertTrue(
+            all.contains(
+                "Trung tâm Phục vụ hành chính công hướng dẫn tổ chức, cá nhân tra cứu thủ tục hành chính trên Cơ sở dữ liệu quốc gia."), all
+        )
         XCTAssertFalse(all.contains("Hoạt động của lĩnh vực khác"), all)
         XCTAssertFalse(all.contains("Một hạn chế do đơn vị nêu"), all)
         XCTAssertTrue(all.contains("tính theo Quyết định số 766/QĐ-TTg, đạt 100 % (không có phản ánh, kiến nghị"), all)
@@ -227,6 +232,8 @@ final class ProceduresTests: XCTestCase {
                 return nil
             }.first)
         XCTAssertEqual(table.columns.count, 13)
+        XCTAssertEqual(table.unit, "hồ sơ", "the counts' unit said once, after the caption")
+        XCTAssertEqual(table.columns.compactMap(\.unit), ["%"], "only the rate names its own unit")
         let layout = table.headerLayout
         XCTAssertEqual(layout.groups.count, 4, "every group is well formed")
         XCTAssertEqual(layout.rowCount, 3)
@@ -238,7 +245,7 @@ final class ProceduresTests: XCTestCase {
             ["Kỳ trước chuyển sang", "Mới tiếp nhận", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"])
         XCTAssertEqual(layout.rows[2].map { layout.title($0, in: table) }, ["Trực tuyến", "Trực tiếp", "Qua bưu chính công ích"])
         XCTAssertEqual(
-            table.flatHeaderTexts[4], "Tiếp nhận – Mới tiếp nhận – Qua bưu chính công ích (hồ sơ)", "one-row headers keep the whole title")
+            table.flatHeaderTexts[4], "Tiếp nhận – Mới tiếp nhận – Qua bưu chính công ích", "one-row headers keep the whole title")
         XCTAssertEqual(
             table.rows.first?.map(\.text),
             ["Trung tâm Phục vụ hành chính công", "10", "60", "30", "0", "100", "50", "40", "0", "90", "10", "0", "100 %"])

@@ -406,7 +406,8 @@ public struct DataLoader {
                 }
                 // `- Kết quả: đạt` is a mapping to YAML; the officer meant one sentence.
                 if case .mapping(let pairs) = node.node, pairs.count == 1, let pair = pairs.first,
-                    let keyText = pair.key.scalar?.string, !["text", "area", "cause", "task"].contains(keyText), case .scalar = pair.value
+                    let keyText = pair.key.scalar?.string, !["text", "area", "cause", "task", "indicator"].contains(keyText),
+                    case .scalar = pair.value
                 {
                     m.bag.error(
                         node.location,
@@ -420,7 +421,13 @@ public struct DataLoader {
                 let areaNode = item.value("area")
                 let area = areaNode.flatMap { $0.isNull ? nil : $0.string(m.bag, what: "\(what).area") }
                 let task = item.string("task", required: false)
+                let indicator = item.string("indicator", required: false)
                 item.finish()
+                if let indicator, plan.indicator(indicator) == nil {
+                    m.bag.error(
+                        item.value("indicator")?.location ?? item.location,
+                        "\(what).indicator: không có chỉ tiêu '\(indicator)' trong kế hoạch (unknown indicator)")
+                }
                 if let area, let areaNode, plan.area(area) == nil {
                     m.bag.error(
                         areaNode.location,
@@ -439,7 +446,8 @@ public struct DataLoader {
                 guard let text else { continue }
                 items.append(
                     NarrativeItem(
-                        kind: kind, text: text, cause: cause, area: area, task: task, unit: unit, period: period, location: node.location))
+                        kind: kind, text: text, cause: cause, area: area, task: task, indicator: indicator, unit: unit, period: period,
+                        location: node.location))
             }
         }
         m.finish()

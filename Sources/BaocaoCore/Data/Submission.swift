@@ -97,14 +97,18 @@ public struct NarrativeItem: Sendable {
     public var area: String?
     /// The plan task it reports on ("II.3"), if the unit said.
     public var task: String?
+    /// The indicator it is about (`tin_bai_cong_tinh`), if the unit said: a limitation about an
+    /// indicator that a section already judges from the figures is then stated once.
+    public var indicator: String?
     public var unit: String
     public var period: Period
     public var location: SourceLocation
 
     public init(
-        kind: Kind, text: String, cause: String? = nil, area: String? = nil, task: String? = nil, unit: String,
-        period: Period, location: SourceLocation
+        kind: Kind, text: String, cause: String? = nil, area: String? = nil, task: String? = nil, indicator: String? = nil,
+        unit: String, period: Period, location: SourceLocation
     ) {
+        self.indicator = indicator
         self.kind = kind
         self.text = text
         self.cause = cause

@@ -73,8 +73,10 @@ public struct Engine: Sendable {
 
     public func compile(period: Period, options: Options = Options()) async throws -> Output {
         var diagnostics: [Diagnostic] = []
-        let (current, currentDiagnostics) = aggregator.data(for: period)
+        var (current, currentDiagnostics) = aggregator.data(for: period)
         diagnostics += currentDiagnostics
+        // Who did what: units' own words ("của phòng") name the unit once merged.
+        current.narratives = Attribution(plan: plan).apply(current.narratives)
         let (previous, sameLastYear) = Self.comparisonData(for: period, aggregator)
         diagnostics += missingData(current)
 
@@ -100,10 +102,14 @@ public struct Engine: Sendable {
                         ])))
             }
         }
+        let assessed = Assessment(plan: plan, period: period, current: current).check(sections)
+        sections = assessed.sections
+        diagnostics += assessed.diagnostics
         let yearToDate = (1...4).map { Period.quarter($0, period.year) }
             .filter { $0.months.upperBound <= period.months.upperBound }
             .map { aggregator.data(for: $0).data }
         let merger = ReportMerger(plan: plan, period: period, options: options)
+        diagnostics += merger.frameDiagnostics(current: current)
         let document = merger.merge(
             sections: sections, current: current, previous: previous, sameLastYear: sameLastYear, yearToDate: yearToDate,
             failedAreas: failed)

@@ -26,7 +26,7 @@ struct PlanProgress {
             let status = self.status(task, hasEvidence: !done.isEmpty)
             let lead = task.lead.map { plan.unit($0)?.shortName ?? $0 }.joined(separator: "; ")
             rows.append([
-                Cell(task.number), Cell(task.title), Cell(lead), Cell(task.timeline),
+                Cell(task.number), Cell(task.name), Cell(lead), Cell(task.timeline),
                 Cell(done.isEmpty ? "—" : done.joined(separator: "\n"), figures: figureIDs), Cell(status.rawValue),
             ])
         }
@@ -52,12 +52,14 @@ struct PlanProgress {
         var lines: [String] = []
         var ids: [String] = []
         let items = data.narratives.filter { $0.kind == .activity && $0.task == task.number }
+        // The engine has named the acting unit in each activity (Attribution), so the cell
+        // does not repeat it before each item.
         for item in items.prefix(Self.maximumItems) {
-            let unit = plan.unit(item.unit)?.shortName ?? item.unit
-            lines.append("\(unit): \(sentence(item.text))")
+            lines.append(sentence(item.text))
         }
         if items.count > Self.maximumItems {
-            lines.append("Và \(items.count - Self.maximumItems) hoạt động khác (chi tiết tại phần I).")
+            let more = VietnameseFormat.number(Double(items.count - Self.maximumItems), fractionDigits: 0)
+            lines.append("Ngoài ra, các phòng, đơn vị còn thực hiện \(more) hoạt động khác, nêu tại phần I của báo cáo.")
         }
         var figures = 0
         for id in task.indicators where figures < Self.maximumItems {

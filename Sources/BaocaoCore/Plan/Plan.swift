@@ -74,6 +74,8 @@ public struct PlanIdentity: Sendable {
     public var place: String
     /// The report's number suffix: "BC-VPUBND".
     public var documentCode: String
+    /// Where `plan:` is in the plan file, for diagnostics about the identity.
+    public var location: SourceLocation? = nil
 }
 
 /// A legal document referred to by number and date.
@@ -118,6 +120,12 @@ public struct NumberedText: Sendable {
     public var number: String
     public var text: String
     public var location: SourceLocation
+    /// For a purpose or requirement: the judgement part II ("Ưu điểm") makes when the period's
+    /// results serve it ("Việc hướng dẫn người dân, doanh nghiệp sử dụng dịch vụ công trực tuyến
+    /// đạt kết quả rõ"), written as a clause; nil when the plan gives none.
+    public var assessment: String? = nil
+    /// The indicators whose results back the assessment, strongest first.
+    public var indicators: [String] = []
 }
 
 /// A task of part II, numbered as in the source ("II.1").
@@ -136,6 +144,12 @@ public struct PlanTask: Sendable {
     /// Indicators that show the task was carried out.
     public var indicators: [String]
     public var location: SourceLocation
+    /// A short name of the task for one-line mentions (part III, the appendix), when the title
+    /// is a long sentence; nil to use the title.
+    public var shortTitle: String? = nil
+
+    /// The short title, or the title.
+    public var name: String { shortTitle ?? title }
 
     public enum TimelineKind: String, Sendable, CaseIterable {
         /// A standing task, carried out all year ("thường xuyên").

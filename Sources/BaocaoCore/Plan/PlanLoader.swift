@@ -145,7 +145,7 @@ final class PlanReader {
         }
         return PlanIdentity(
             title: title, year: year, number: number, date: date, basis: basis, parentBody: parent,
-            issuingBody: issuing, issuingBodyName: issuingName, place: place, documentCode: code)
+            issuingBody: issuing, issuingBodyName: issuingName, place: place, documentCode: code, location: m.location)
     }
 
     private func readUnit(_ m: YMapping, _ index: Int) -> PlanUnit? {
@@ -166,13 +166,18 @@ final class PlanReader {
     private func readNumbered(_ m: YMapping, _ index: Int, _ list: String) -> NumberedText? {
         let number = m.string("number")
         let text = m.string("text")
+        let assessment = m.string("assessment", required: false)
+        let indicators = refs(m, "indicators", .indicator)
         guard let number, let text else { return nil }
-        return NumberedText(number: number, text: text, location: m.value("number")?.location ?? m.location)
+        return NumberedText(
+            number: number, text: text, location: m.value("number")?.location ?? m.location, assessment: assessment,
+            indicators: indicators)
     }
 
     private func readTask(_ m: YMapping, _ index: Int) -> PlanTask? {
         let number = m.string("number")
         let title = m.string("title")
+        let shortTitle = m.string("short_title", required: false)
         let content = m.strings("content") ?? []
         let timeline = m.string("timeline")
         let kind = m.choice("timeline_kind", PlanTask.TimelineKind.allCases.map(\.rawValue))
@@ -185,7 +190,7 @@ final class PlanReader {
         return PlanTask(
             number: number, title: title, content: content, timeline: timeline, timelineKind: kind, lead: lead,
             coordinating: coordinating, areas: areas, indicators: indicators,
-            location: m.value("number")?.location ?? m.location)
+            location: m.value("number")?.location ?? m.location, shortTitle: shortTitle)
     }
 
     private func readResponsibility(_ m: YMapping, _ index: Int) -> Responsibility? {

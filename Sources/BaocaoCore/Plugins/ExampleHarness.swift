@@ -86,6 +86,7 @@ public struct ExampleHarness: Sendable {
                 case .list(let items): out += items.map(\.plainText)
                 case .table(let t):
                     out.append(t.caption)
+                    if let unit = t.unit { out.append("(đơn vị tính: \(unit))") }
                     out += t.headerGroups.map(\.title)
                     out += t.columns.map(\.headerText)
                     out += t.rows.flatMap { $0.map(\.text) }

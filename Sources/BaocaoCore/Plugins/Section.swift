@@ -32,15 +32,42 @@ public struct Section: Sendable {
 
 /// A sentence for the overall assessment, with its cause where one is known and the
 /// submissions that back it.
+///
+/// `subject` and `requirement` say what the finding judges: the subject (by convention an
+/// indicator id of the plan, such as `tin_bai_cong_tinh`) and the requirement it is measured
+/// against (a plugin option such as `monthly_news_minimum`, `target`, or nil for the subject in
+/// general). The engine uses them to keep one report from calling the same thing both an
+/// achievement and a limitation, to state a limitation once when a unit wrote it too, and to
+/// place an achievement under the plan's purpose it serves. Both default to nil: a finding
+/// without a subject takes part in none of this.
 public struct Finding: Sendable, Equatable {
     public var text: String
     public var cause: String?
     public var sources: [SourceReference]
+    public var subject: String?
+    public var requirement: String?
 
-    public init(_ text: String, cause: String? = nil, sources: [SourceReference] = []) {
+    public init(
+        _ text: String, cause: String? = nil, sources: [SourceReference] = [], subject: String? = nil, requirement: String? = nil
+    ) {
         self.text = text
         self.cause = cause
         self.sources = sources
+        self.subject = subject
+        self.requirement = requirement
+    }
+
+    /// What the finding judges, when it says: subject and requirement.
+    public var key: Key? { subject.map { Key(subject: $0, requirement: requirement) } }
+
+    public struct Key: Hashable, Sendable, CustomStringConvertible {
+        public var subject: String
+        public var requirement: String?
+        public init(subject: String, requirement: String? = nil) {
+            self.subject = subject
+            self.requirement = requirement
+        }
+        public var description: String { requirement.map { "\(subject)/\($0)" } ?? subject }
     }
 }
 

@@ -121,7 +121,7 @@ struct DOCXBodyWriter {
         guard !list.isEmpty else { return }
         let label = "Kính gửi:"
         if list.count == 1 {
-            paragraph(ParagraphProperties(spacingBefore: 240, jc: "center"), [("\(label) \(list[0]).", RunProperties())])
+            paragraph(ParagraphProperties(spacingBefore: 240, jc: "center"), [("\(label) \(list[0])", RunProperties())])
             return
         }
         let lines = list.enumerated().map { i, a in "- \(a)\(i == list.count - 1 ? "." : ";")" }
@@ -173,8 +173,8 @@ struct DOCXBodyWriter {
     /// A bordered table: caption above, header row repeated on every page, rows kept whole,
     /// figures aligned as their columns ask, totals bold, the note in italic under it.
     private mutating func table(_ t: Table, textWidth: Int) {
-        if !t.caption.isEmpty {
-            caption(t.caption, unit: nil, width: textWidth)
+        if !t.caption.isEmpty || !(t.unit ?? "").isEmpty {
+            caption(t.caption, unit: t.unit, width: textWidth)
         } else if lastWasTable {
             spacer()
         }

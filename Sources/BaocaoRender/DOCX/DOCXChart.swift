@@ -2,10 +2,27 @@ import BaocaoDocument
 
 /// `word/charts/chartN.xml`: a DrawingML bar or line chart that Word opens as a native,
 /// editable chart. Every series carries its values in `c:strCache`/`c:numCache` (Word and
-/// LibreOffice draw from those), every colour is an explicit sRGB value, and there is no
-/// embedded workbook and so no `c:externalData`.
+/// LibreOffice draw from those), every colour is an explicit sRGB value. The chart's figures
+/// also travel in an embedded workbook (`ChartWorkbook`), named by `c:externalData` through the
+/// chart part's relationship, so that Word's "Edit Data" opens them; `c:autoUpdate` is off, so
+/// Word draws from the cache until the figures are edited.
 struct DOCXChartWriter {
     let chart: Chart
+
+    /// The relationship, in the chart part's `.rels`, to its embedded workbook.
+    static let workbookRelId = "rId1"
+
+    /// `word/charts/_rels/chartN.xml.rels`: the embedded workbook.
+    static func relationships(number: Int) -> String {
+        var x = XMLWriter()
+        x.open("Relationships", ["xmlns": OOXML.packageRelationships])
+        x.empty("Relationship", ["Id": workbookRelId, "Type": OOXML.relPackage, "Target": "../embeddings/\(workbookName(number))"])
+        x.close("Relationships")
+        return x.xml
+    }
+
+    /// The embedded workbook's file name, as Word names its own.
+    static func workbookName(_ number: Int) -> String { "Microsoft_Excel_Worksheet\(number).xlsx" }
 
     private static let categoryAxisId = "500000001"
     private static let valueAxisId = "500000002"
@@ -13,7 +30,7 @@ struct DOCXChartWriter {
     private static let secondValueAxisId = "500000004"
 
     /// The categories' column letter is A; series take B, C, … as a sheet would.
-    private static func column(_ index: Int) -> String {
+    static func column(_ index: Int) -> String {
         var n = index
         var name = ""
         repeat {
@@ -84,6 +101,9 @@ struct DOCXChartWriter {
         x.raw("<a:solidFill><a:srgbClr val=\"FFFFFF\"/></a:solidFill><a:ln><a:noFill/></a:ln>")
         x.close("c:spPr")
         textProperties(&x, size: 1100)
+        x.open("c:externalData", ["r:id": Self.workbookRelId])
+        x.empty("c:autoUpdate", ["val": "0"])
+        x.close("c:externalData")
         x.close("c:chartSpace")
         return x.xml
     }
@@ -330,7 +350,7 @@ struct DOCXChartWriter {
             x.empty("c:overlay", ["val": "0"])
             x.close("c:title")
         }
-        x.empty("c:numFmt", ["formatCode": "General", "sourceLinked": "0"])
+        x.empty("c:numFmt", ["formatCode": Scale(for: chart).excelFormat, "sourceLinked": "0"])
         x.empty("c:majorTickMark", ["val": "out"])
         x.empty("c:minorTickMark", ["val": "none"])
         x.empty("c:tickLblPos", ["val": "nextTo"])

@@ -18,6 +18,8 @@ enum OOXML {
     static let relFontTable = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
     static let relHeader = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
     static let relChart = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+    /// An embedded package, such as a chart's workbook.
+    static let relPackage = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
 
     static let ctDocument = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
     static let ctStyles = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
@@ -54,6 +56,8 @@ enum DOCXParts {
         x.open("Types", ["xmlns": OOXML.contentTypes])
         x.empty("Default", ["Extension": "rels", "ContentType": OOXML.ctRelationships])
         x.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
+        // The charts' embedded workbooks.
+        if charts > 0 { x.empty("Default", ["Extension": "xlsx", "ContentType": ChartWorkbook.contentType]) }
         let overrides: [(String, String)] =
             [
                 ("/word/document.xml", OOXML.ctDocument),

@@ -33,7 +33,10 @@ public struct DOCXRenderer: Renderer {
             ("word/header2.xml", Data(DOCXParts.emptyHeader.utf8)),
         ]
         for (i, chart) in charts.enumerated() {
-            entries.append(("word/charts/chart\(i + 1).xml", Data(DOCXChartWriter(chart: chart).write().utf8)))
+            let number = i + 1
+            entries.append(("word/charts/chart\(number).xml", Data(DOCXChartWriter(chart: chart).write().utf8)))
+            entries.append(("word/charts/_rels/chart\(number).xml.rels", Data(DOCXChartWriter.relationships(number: number).utf8)))
+            entries.append(("word/embeddings/\(DOCXChartWriter.workbookName(number))", try ChartWorkbook.data(chart)))
         }
         return try ZipPackage.archive(entries)
     }

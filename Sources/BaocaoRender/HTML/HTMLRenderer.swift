@@ -90,7 +90,7 @@ private struct HTMLWriter {
         let list = document.addressees
         guard !list.isEmpty else { return }
         if list.count == 1 {
-            out += "<p class=\"addressees\">Kính gửi: \(esc(list[0])).</p>\n"
+            out += "<p class=\"addressees\">Kính gửi: \(esc(list[0]))</p>\n"
             return
         }
         out += "<div class=\"addressees several\"><span class=\"label\">Kính gửi:</span><ul>"
@@ -153,7 +153,10 @@ private struct HTMLWriter {
 
     private mutating func table(_ t: Table) {
         out += "<figure class=\"table\">\n"
-        if !t.caption.isEmpty { out += "<figcaption>\(esc(t.caption))</figcaption>\n" }
+        let unit = (t.unit ?? "").isEmpty ? "" : "<span class=\"unit\">(đơn vị tính: \(esc(t.unit ?? "")))</span>"
+        if !t.caption.isEmpty || !unit.isEmpty {
+            out += "<figcaption>\(esc(t.caption))\(t.caption.isEmpty || unit.isEmpty ? "" : " ")\(unit)</figcaption>\n"
+        }
         if !t.columns.isEmpty {
             let label = t.caption.isEmpty ? "Bảng số liệu" : t.caption
             out += "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(esc(label))\">"

@@ -53,7 +53,7 @@ struct SVGChartWriter {
         for tick in scale.ticks {
             let ty = y(tick)
             line(&s, plotLeft, ty, right, ty, colour: ChartPalette.gridline, width: 1)
-            label(&s, VietnameseFormat.number(tick), x: plotLeft - 6, y: ty + 4, size: 12, anchor: "end")
+            label(&s, scale.label(tick), x: plotLeft - 6, y: ty + 4, size: 12, anchor: "end")
         }
         if let unit = chart.unit, !unit.isEmpty {
             let cy = plotTop + plotHeight / 2

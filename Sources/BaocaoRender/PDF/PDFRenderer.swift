@@ -38,12 +38,25 @@ public struct PDFRenderer: Renderer {
     }
 
     public func render(_ document: ReportDocument) throws -> Data {
+        try renderChecked(document).data
+    }
+
+    /// The PDF, and a warning when it embeds a font other than Times New Roman's stand-ins
+    /// (see `PDFFonts`) or when the fonts could not be checked.
+    public func renderChecked(_ document: ReportDocument) throws -> (data: Data, warnings: [String]) {
         let docx = try DOCXRenderer().render(document)
-        return try Self.convert(docx: docx)
+        return try Self.convertChecked(docx: docx)
     }
 
     /// Converts DOCX bytes to PDF bytes with LibreOffice, found on the `PATH` of `environment`.
     public static func convert(docx: Data, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Data {
+        try convertChecked(docx: docx, environment: environment).data
+    }
+
+    /// Converts DOCX bytes to PDF bytes, and checks the fonts the PDF embeds with `pdffonts`.
+    public static func convertChecked(
+        docx: Data, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> (data: Data, warnings: [String]) {
         guard let soffice = officeExecutable(environment: environment) else {
             throw RenderError(
                 "không tìm thấy LibreOffice (soffice) để xuất PDF; hãy cài gói \(debianPackage), "
@@ -116,7 +129,15 @@ public struct PDFRenderer: Renderer {
                 "LibreOffice không chuyển được DOCX sang PDF (LibreOffice could not convert the DOCX to PDF), "
                     + "mã thoát (exit status) \(process.terminationStatus)" + (messages.isEmpty ? "" : ": \(messages)"))
         }
-        return normalise(data, source: docx)
+        var warnings: [String] = []
+        if let fonts = PDFFonts.embedded(in: pdf, environment: environment) {
+            if let warning = PDFFonts.warning(for: fonts) { warnings.append(warning) }
+        } else {
+            warnings.append(
+                "không kiểm tra được phông chữ của tệp PDF vì thiếu lệnh pdffonts; hãy cài gói poppler-utils "
+                    + "(pdffonts is missing, so the PDF's fonts were not checked: install poppler-utils)")
+        }
+        return (normalise(data, source: docx), warnings)
     }
 
     /// Overwrites the conversion time (`/CreationDate`, `/ModDate`) with 1980-01-01 00:00:00, and

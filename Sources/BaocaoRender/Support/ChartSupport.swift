@@ -90,4 +90,38 @@ struct Scale {
     }
 
     func fraction(_ value: Double) -> Double { (value - low) / (high - low) }
+
+    /// The decimals every tick label shows: those of the step (0 for 2.000, 1 for 0,5, 2 for
+    /// 0,25), so that one axis never mixes "0,5" with "0,25".
+    var decimals: Int {
+        for digits in 0...6 {
+            let scaled = step * pow(10, Double(digits))
+            if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { return digits }
+        }
+        return 6
+    }
+
+    /// A tick as the axis writes it, the Vietnamese way: "8.000", "0,25", "0,50".
+    func label(_ tick: Double) -> String {
+        let digits = decimals
+        var text = VietnameseFormat.number(tick, fractionDigits: digits)
+        guard digits > 0 else { return text }
+        // VietnameseFormat drops trailing zeros; an axis keeps them.
+        let shown = text.firstIndex(of: ",").map { text.distance(from: $0, to: text.endIndex) - 1 }
+        if shown == nil { text += "," }
+        text += String(repeating: "0", count: digits - (shown ?? 0))
+        return text
+    }
+
+    /// The value axis's number format in a Word chart. Whole ticks from zero up get dots as
+    /// literal characters ("8.000" in Word and LibreOffice whatever the reader's locale);
+    /// other ticks get a format in the Vietnamese locale (`[$-42A]`), which LibreOffice and
+    /// Word in a Vietnamese locale write with a decimal comma.
+    var excelFormat: String {
+        let digits = decimals
+        if digits == 0 && low >= 0 {
+            return #"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"#
+        }
+        return "[$-42A]#,##0" + (digits > 0 ? "." + String(repeating: "0", count: digits) : "")
+    }
 }

@@ -130,6 +130,7 @@ enum TextCheck {
         mutating func table(_ t: Table, _ part: @autoclosure () -> String) {
             func name() -> String { "bảng \(TextCheck.quoted(t.caption)) (\(part()))" }
             check(t.caption, "tên bảng (\(part()))")
+            if let unit = t.unit { check(unit, "đơn vị tính của \(name())") }
             for (g, group) in t.headerGroups.enumerated() {
                 check(group.title, "tiêu đề nhóm cột \(g + 1) của \(name())")
             }
