@@ -2,13 +2,19 @@
 import Foundation
 import PackageDescription
 
-// Every folder under Plugins/ is a content-area plugin target named "<Folder>Plugin" that
-// depends on BaocaoCore alone. Adding an area: a new folder here, one line in
-// Sources/BaocaoPlugins/BuiltinPlugins.swift.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-let pluginFolders = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Plugins").path)) ?? [])
-    .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
-    .sorted()
+// The content-area plugins: each name is a folder Plugins/<Name> and a target "<Name>Plugin" that
+// depends on BaocaoCore alone. Adding an area: its folder, its name in this list, and its type in
+// Sources/BaocaoPlugins/BuiltinPlugins.swift (Plugins/README.md). The list is written out, not
+// read from the disk: SwiftPM reuses the evaluated manifest while this file is unchanged, so a
+// scanned folder would stay invisible to a package that has been built before.
+let pluginFolders = [
+    "CivilService",
+    "EGovernment",
+    "Generic",
+    "Indices",
+    "Procedures",
+    "ServiceCentre",
+]
 // A plugin needing a library beyond BaocaoCore names it here.
 let pluginExtraDependencies: [String: [Target.Dependency]] = [
     "Generic": [.product(name: "Mustache", package: "swift-mustache")]

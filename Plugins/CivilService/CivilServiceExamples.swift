@@ -20,13 +20,13 @@ enum CivilServiceExamples {
             current: ["tchcqt": quarter],
             expect: [
                 "Tính đến ngày 14 tháng 9 năm 2026, tổng số cán bộ, công chức, viên chức của Văn phòng UBND tỉnh là 85 người.",
-                "Trong quý III năm 2026, Văn phòng UBND tỉnh đã tuyển dụng, tiếp nhận 3 công chức, viên chức; "
-                    + "bổ nhiệm, bổ nhiệm lại, điều động 5 công chức, viên chức.",
+                "Trong kỳ, Văn phòng UBND tỉnh đã tuyển dụng, tiếp nhận 03 công chức, viên chức; "
+                    + "bổ nhiệm, bổ nhiệm lại, điều động 05 công chức, viên chức.",
                 "có 42 lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng.",
                 "Thực hiện nhiệm vụ tham gia tập huấn kiến thức về công tác cải cách hành chính do tỉnh tổ chức (mục II.4 của Kế hoạch), "
-                    + "trong quý III năm 2026 có 12 lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia.",
+                    + "trong kỳ có 12 lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia.",
                 "có 25 lượt tập thể, cá nhân được khen thưởng; không có cán bộ, công chức, viên chức vi phạm kỷ luật.",
-                "Văn phòng UBND tỉnh đã tiến hành 2 cuộc kiểm tra việc thực thi công vụ.",
+                "Văn phòng UBND tỉnh đã tiến hành 02 cuộc kiểm tra việc thực thi công vụ.",
                 "Một số chỉ tiêu về tổ chức bộ máy và chế độ công vụ quý III năm 2026",
             ],
             reject: ["so với", "chưa được thực hiện", "Trong kỳ, chưa có số liệu"]),
@@ -46,14 +46,14 @@ enum CivilServiceExamples {
                 ]
             ],
             expect: [
-                "là 85 người, tăng 2 người so với cuối quý II năm 2026 và không thay đổi so với cùng thời điểm năm 2025.",
-                "tuyển dụng, tiếp nhận 3 công chức, viên chức (tăng 1 người so với quý II năm 2026, bằng cùng kỳ năm 2025)",
-                "bổ nhiệm, bổ nhiệm lại, điều động 5 công chức, viên chức (tăng 5 người so với quý II năm 2026).",
+                "là 85 người, tăng 02 người so với cuối quý II năm 2026 và không thay đổi so với cùng thời điểm năm 2025.",
+                "tuyển dụng, tiếp nhận 03 công chức, viên chức (tăng 01 người so với quý trước, bằng cùng kỳ)",
+                "bổ nhiệm, bổ nhiệm lại, điều động 05 công chức, viên chức (tăng 05 người so với quý trước).",
                 "42 lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng (tăng 5 % so với quý II năm 2026, tăng 20 % so với cùng kỳ năm 2025)",
-                "12 lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia (tăng 12 lượt người so với quý II năm 2026, "
-                    + "tăng 2 lượt người so với cùng kỳ năm 2025)",
-                "25 lượt tập thể, cá nhân được khen thưởng (tăng 25 % so với quý II năm 2026, tăng 25 % so với cùng kỳ năm 2025)",
-                "2 cuộc kiểm tra việc thực thi công vụ (tăng 1 cuộc so với quý II năm 2026, bằng cùng kỳ năm 2025).",
+                "12 lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia (tăng 12 lượt người so với quý trước, "
+                    + "tăng 02 lượt người so với cùng kỳ)",
+                "25 lượt tập thể, cá nhân được khen thưởng (tăng 05 lượt so với quý II năm 2026, tăng 05 lượt so với cùng kỳ năm 2025)",
+                "02 cuộc kiểm tra việc thực thi công vụ (tăng 01 cuộc so với quý trước, bằng cùng kỳ).",
                 "Cùng kỳ năm 2025",
             ],
             reject: ["không có trường hợp", "100 %"]),
@@ -64,8 +64,8 @@ enum CivilServiceExamples {
             period: "2026",
             expect: [
                 "Tính đến ngày 14 tháng 12 năm 2026",
-                "là 86 người, tăng 2 người so với cùng thời điểm năm 2025.",
-                "trong năm 2026 có 30 lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia (tăng 25 % so với năm 2025).",
+                "là 86 người, tăng 02 người so với cùng thời điểm năm 2025.",
+                "trong kỳ có 30 lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia (tăng 06 lượt người so với năm trước).",
                 "Đã thực hiện nhiệm vụ tham gia tập huấn kiến thức về công tác cải cách hành chính do tỉnh tổ chức (mục II.4 của Kế hoạch): "
                     + "trong năm 2026 có 30 lượt công chức, viên chức tham gia",
             ],
@@ -75,7 +75,7 @@ enum CivilServiceExamples {
             current: ["tchcqt": quarter(["tap_huan_cchc": 0])],
             period: "2026",
             expect: [
-                "Trong năm 2026, Văn phòng UBND tỉnh chưa thực hiện nhiệm vụ tham gia tập huấn kiến thức về công tác cải cách hành chính "
+                "Trong kỳ, Văn phòng UBND tỉnh chưa thực hiện nhiệm vụ tham gia tập huấn kiến thức về công tác cải cách hành chính "
                     + "do tỉnh tổ chức (mục II.4 của Kế hoạch): không có lượt công chức, viên chức nào tham gia.",
                 "Nhiệm vụ tham gia tập huấn kiến thức về công tác cải cách hành chính do tỉnh tổ chức (mục II.4 của Kế hoạch) "
                     + "chưa được thực hiện: trong năm 2026 không có lượt công chức, viên chức nào của Văn phòng UBND tỉnh tham gia",
@@ -96,7 +96,7 @@ enum CivilServiceExamples {
             current: ["tchcqt": quarter(["tap_huan_cchc": 0])],
             expect: [
                 "Đối với nhiệm vụ tham gia tập huấn kiến thức về công tác cải cách hành chính do tỉnh tổ chức (mục II.4 của Kế hoạch), "
-                    + "trong quý III năm 2026 không có lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia.",
+                    + "trong kỳ không có lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia.",
                 "Thực hiện nhiệm vụ tham gia tập huấn kiến thức về công tác cải cách hành chính do tỉnh tổ chức (mục II.4 của Kế hoạch): "
                     + "Phòng TCHCQT chủ trì, phối hợp với các phòng, đơn vị trực thuộc Văn phòng đăng ký, cử công chức, viên chức tham gia "
                     + "khi tỉnh tổ chức lớp tập huấn",
@@ -119,7 +119,7 @@ enum CivilServiceExamples {
             current: ["tchcqt": quarter(["tap_huan_cchc": 0])],
             previous: ["tchcqt": quarter(["tap_huan_cchc": 12])],
             expect: [
-                "trong quý III năm 2026 không có lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia; "
+                "trong kỳ không có lượt công chức, viên chức của Văn phòng UBND tỉnh tham gia; "
                     + "trước đó, trong quý II năm 2026 đã có 12 lượt công chức, viên chức tham gia."
             ],
             reject: ["đăng ký, cử công chức", "chưa được thực hiện"]),
@@ -127,13 +127,13 @@ enum CivilServiceExamples {
             "discipline: stated factually with the unit's note, without a comparison or an achievement",
             current: ["tchcqt": quarter(["ky_luat": .noted(1, "hình thức khiển trách")])],
             previous: ["tchcqt": quarter(["ky_luat": 0])],
-            expect: ["có 1 cán bộ, công chức, viên chức bị xử lý kỷ luật (hình thức khiển trách)."],
+            expect: ["có 01 cán bộ, công chức, viên chức bị xử lý kỷ luật (hình thức khiển trách)."],
             reject: ["vi phạm kỷ luật", "kỷ luật (tăng"]),
         PluginExample(
             "no recruitment or appointment in the period",
             current: ["tchcqt": quarter(["tuyen_dung": 0, "bo_nhiem": 0])],
             expect: [
-                "Trong quý III năm 2026, Văn phòng UBND tỉnh không có trường hợp tuyển dụng, tiếp nhận, bổ nhiệm, bổ nhiệm lại, "
+                "Trong kỳ, Văn phòng UBND tỉnh không có trường hợp tuyển dụng, tiếp nhận, bổ nhiệm, bổ nhiệm lại, "
                     + "điều động công chức, viên chức."
             ],
             reject: ["đã tuyển dụng"]),
@@ -141,7 +141,7 @@ enum CivilServiceExamples {
             "a few figures: prose without a table",
             current: ["tchcqt": ["ky_luat": 0, "kiem_tra_cong_vu": 0]],
             expect: [
-                "Trong quý III năm 2026, không có cán bộ, công chức, viên chức vi phạm kỷ luật.",
+                "Trong kỳ, không có cán bộ, công chức, viên chức vi phạm kỷ luật.",
                 "Trong kỳ, Văn phòng UBND tỉnh không tổ chức kiểm tra việc thực thi công vụ.",
                 "chưa đánh giá được việc thực hiện nhiệm vụ tham gia tập huấn",
             ],

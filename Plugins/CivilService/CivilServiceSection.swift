@@ -17,7 +17,7 @@ public struct CivilServiceSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = CivilServiceWriter(context: context)
-        return writer.write()
+        return writer.write().typeset()
     }
 }
 
@@ -63,6 +63,9 @@ struct CivilServiceWriter {
     /// Whether the year still has months after the period, so that a within-year task may still be done.
     var yearContinues: Bool { period.months.upperBound < 12 }
 
+    /// Names each comparison period once per point.
+    let mentions = PeriodMentions()
+
     /// The plan task whose indicator is the CCHC training (II.4).
     var trainingTask: PlanTask? { context.tasks.first { $0.indicators.contains(ID.reformTraining) } }
 
@@ -79,8 +82,11 @@ struct CivilServiceWriter {
             return section
         }
         var points: [(title: String, blocks: [Block])] = []
+        mentions.reset()
         if let blocks = staffPoint() { points.append(("Tổ chức bộ máy và công tác cán bộ", blocks)) }
+        mentions.reset()
         if let blocks = trainingPoint() { points.append(("Công tác đào tạo, bồi dưỡng", blocks)) }
+        mentions.reset()
         if let (title, blocks) = conductPoint() { points.append((title, blocks)) }
         let activities = otherActivities
         if !activities.isEmpty {
@@ -90,7 +96,7 @@ struct CivilServiceWriter {
         if let table = summaryTable() {
             section.blocks.append(
                 .paragraph(
-                    Paragraph("Kết quả thực hiện một số chỉ tiêu về tổ chức bộ máy và chế độ công vụ \(periodLabel) như sau:")))
+                    Paragraph("Kết quả thực hiện một số chỉ tiêu về tổ chức bộ máy và chế độ công vụ như sau:")))
             section.blocks.append(.table(table))
         }
         if points.count == 1 {
@@ -133,7 +139,7 @@ struct CivilServiceWriter {
                     none.append(action)
                 }
             }
-            var text = "Trong \(periodLabel), \(body) "
+            var text = "Trong kỳ, \(body) "
             if done.isEmpty {
                 text += "không có trường hợp \(none.joined(separator: ", ")) công chức, viên chức"
             } else {
@@ -152,8 +158,8 @@ struct CivilServiceWriter {
         if let trained = context.value(ID.trained) {
             let text =
                 trained > 0
-                ? "Trong \(periodLabel), có \(number(trained)) lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng\(flowChanges(ID.trained))."
-                : "Trong \(periodLabel), không có lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng."
+                ? "Trong kỳ, có \(number(trained)) lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng\(flowChanges(ID.trained))."
+                : "Trong kỳ, không có lượt cán bộ, công chức, viên chức được đào tạo, bồi dưỡng."
             blocks.append(.paragraph(Paragraph(text)))
         }
         if let text = reformTrainingParagraph() { blocks.append(.paragraph(Paragraph(text))) }
@@ -195,7 +201,7 @@ struct CivilServiceWriter {
                         ? "Đã thực hiện \(taskName): trong \(periodLabel) có \(who) tham gia"
                         : "Triển khai \(taskName): trong \(periodLabel) có \(who) tham gia",
                     sources: figure.sources, subject: ID.reformTraining))
-            return "Thực hiện \(taskName), trong \(periodLabel) có \(who) của \(body) tham gia\(flowChanges(ID.reformTraining))."
+            return "Thực hiện \(taskName), trong kỳ có \(who) của \(body) tham gia\(flowChanges(ID.reformTraining))."
         }
         let cause = Wording.cause(figure.notes)
         let causeSentence = cause.map { " Nguyên nhân: \(Wording.sentence($0))" } ?? ""
@@ -206,7 +212,7 @@ struct CivilServiceWriter {
                         + "nào của \(body) tham gia",
                     cause: cause, sources: figure.sources, subject: ID.reformTraining))
             return
-                "Trong \(periodLabel), \(body) chưa thực hiện \(taskName): không có lượt công chức, viên chức nào tham gia."
+                "Trong kỳ, \(body) chưa thực hiện \(taskName): không có lượt công chức, viên chức nào tham gia."
                 + causeSentence
         }
         if coversYearSoFar {
@@ -215,7 +221,7 @@ struct CivilServiceWriter {
                 "Từ đầu năm \(period.year) đến nay, \(trainingTaskName(withTimeline: true)) chưa được thực hiện: chưa có lượt công chức, "
                 + "viên chức nào của \(body) tham gia.\(causeSentence)"
         }
-        var text = "Đối với \(taskName), trong \(periodLabel) không có lượt công chức, viên chức của \(body) tham gia"
+        var text = "Đối với \(taskName), trong kỳ không có lượt công chức, viên chức của \(body) tham gia"
         if let earlier = context.previous?.totals[ID.reformTraining], let n = earlier.number, n > 0,
             let previous = context.previous, previous.period.year == period.year
         {
@@ -273,7 +279,7 @@ struct CivilServiceWriter {
             }
         }
         var sentences: [String] = []
-        if !clauses.isEmpty { sentences.append("Trong \(periodLabel), " + clauses.joined(separator: "; ") + ".") }
+        if !clauses.isEmpty { sentences.append("Trong kỳ, " + clauses.joined(separator: "; ") + ".") }
         if let inspections = context.value(ID.inspections) {
             topics.append("kiểm tra công vụ")
             sentences.append(
@@ -332,10 +338,8 @@ struct CivilServiceWriter {
 
     func label(_ id: String) -> String { context.indicator(id)?.label ?? id }
 
-    func number(_ value: Double) -> String { VietnameseFormat.number(value, fractionDigits: 0) }
-
-    /// Below this base a count's change is stated in its unit rather than in per cent.
-    static let smallBase = 20.0
+    /// A count in running text, with the office's leading zero below 10.
+    func number(_ value: Double) -> String { VietnameseFormat.quantity(value) }
 
     /// " (tăng 12,5 % so với quý II năm 2026, tăng 2 người so với cùng kỳ năm 2025)", or "" without a
     /// valid comparison.
@@ -345,19 +349,22 @@ struct CivilServiceWriter {
         // A percentage of a small count exaggerates ("tăng 100 %" for one inspection more) and
         // means nothing from 0: state the change in the indicator's unit instead, for every
         // comparison of the figure so that one parenthesis does not mix the two.
-        let inUnits = all.contains { $0.kind == .count && $0.base < Self.smallBase }
+        let inUnits = all.contains(where: \.isSmallBase)
         let phrases = all.map { c -> String in
             let delta = c.current - c.base
+            let against = mentions.against(c)
             if inUnits, abs(delta) > 1e-9 {
-                return "\(delta > 0 ? "tăng" : "giảm") \(number(abs(delta))) \(measure) \(c.against)"
+                return "\(delta > 0 ? "tăng" : "giảm") \(number(abs(delta))) \(measure) \(against)"
             }
-            return c.phrase
+            return c.phrase(against: against)
         }
         return phrases.isEmpty ? "" : " (\(phrases.joined(separator: ", ")))"
     }
 
     /// A stock compared in its own unit: "tăng 2 người so với cuối quý II năm 2026".
     func stockChange(_ c: Comparison, measure: String) -> String {
+        // The stock names the period in full; the flows after it say "quý trước", "cùng kỳ".
+        _ = mentions.against(c)
         let at: String
         switch c.basis {
         case .previousPeriod:

@@ -15,8 +15,13 @@ public struct EGovernmentSection: SectionPlugin {
         options: [
             PluginOption(
                 EGovernmentOption.monthlyNewsMinimum,
-                "Minimum news items on administrative reform per month on each monthly-reported site (default 1: "
-                    + "the plan, II.2, asks for news every month); 0 turns the monthly check off.")
+                "Minimum news items on administrative reform per month on each site the monthly requirement covers "
+                    + "(default 1); 0 turns the monthly check off."),
+            PluginOption(
+                EGovernmentOption.monthlyNewsRequired,
+                "Monthly indicators the plan's monthly requirement covers, e.g. [tin_bai_cong_tinh]. Default: the monthly "
+                    + "indicators whose site a task's content asks news for every month (\"Hàng tháng … trên Cổng thông tin "
+                    + "điện tử của tỉnh\", II.2); other sites are reported month by month without a judgement."),
         ],
         expectedIndicators: EGovernmentID.expected,
         examples: EGovernmentExamples.all)
@@ -25,13 +30,14 @@ public struct EGovernmentSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = EGovernmentWriter(context: context)
-        return writer.write()
+        return writer.write().typeset()
     }
 }
 
 /// The option keys this plugin reads from its area in the plan.
 enum EGovernmentOption {
     static let monthlyNewsMinimum = "monthly_news_minimum"
+    static let monthlyNewsRequired = "monthly_news_required"
 }
 
 /// Indicator ids of the e-government area, as the plan declares them.

@@ -8,6 +8,12 @@ struct EGovernmentWriter {
     /// The least number of news items a month must have (option `monthly_news_minimum`); 0
     /// turns the monthly check off.
     let monthlyMinimum: Double
+    /// The monthly indicators the plan's requirement covers, each with the task that sets it
+    /// (nil when only the option names it). A site the plan sets no monthly requirement for is
+    /// reported month by month but never judged against one.
+    let monthlyRequirements: [String: String?]
+    /// Names each comparison period once per part.
+    private let mentions = PeriodMentions()
 
     private typealias ID = EGovernmentID
 
@@ -25,6 +31,59 @@ struct EGovernmentWriter {
             }
         }
         monthlyMinimum = minimum
+        var requirements: [String: String?] = [:]
+        var warnings: [Diagnostic] = []
+        if let option = context.area.options[EGovernmentOption.monthlyNewsRequired] {
+            let ids: [String]
+            switch option {
+            case .list(let list): ids = list
+            case .text(let id): ids = [id]
+            default:
+                ids = []
+                warnings.append(
+                    context.warning(
+                        "tùy chọn \(EGovernmentOption.monthlyNewsRequired) phải là danh sách mã chỉ tiêu theo tháng (invalid option)"))
+            }
+            for id in ids {
+                guard let indicator = context.indicator(id), indicator.monthly else {
+                    warnings.append(
+                        context.warning(
+                            "tùy chọn \(EGovernmentOption.monthlyNewsRequired): '\(id)' không phải chỉ tiêu theo tháng của lĩnh vực này (unknown monthly indicator)"
+                        ))
+                    continue
+                }
+                let task: String? =
+                    Self.requiringTask(indicator, in: context.tasks) ?? context.tasks.first { $0.indicators.contains(id) }?.number
+                requirements[id] = .some(task)
+            }
+        } else {
+            for indicator in context.area.indicators where indicator.monthly {
+                if let task = Self.requiringTask(indicator, in: context.tasks) { requirements[indicator.id] = task }
+            }
+        }
+        monthlyRequirements = requirements
+        section.diagnostics += warnings
+    }
+
+    /// The task whose content asks for news every month on the indicator's site: "Hàng tháng, có
+    /// các tin, bài … được đăng trên Cổng thông tin điện tử của tỉnh" (plan, II.2). Names are
+    /// compared in the glossary's spelling, so "Cổng thông tin điện tử của tỉnh" is the portal.
+    static func requiringTask(_ indicator: Indicator, in tasks: [PlanTask]) -> String? {
+        let place = Glossary.normalize(Self.place(of: indicator)).lowercased()
+        let monthly = ["hằng tháng", "hàng tháng", "mỗi tháng"]
+        for task in tasks {
+            for line in task.content {
+                let text = Glossary.normalize(line).lowercased()
+                if monthly.contains(where: text.contains), text.contains(place) { return task.number }
+            }
+        }
+        return nil
+    }
+
+    /// "mục II.2 của Kế hoạch" for the requirement on an indicator, or "Kế hoạch".
+    private func requirementSource(_ id: String) -> String {
+        if let task = monthlyRequirements[id] ?? nil { return "mục \(task) của Kế hoạch" }
+        return "Kế hoạch"
     }
 
     mutating func write() -> Section {
@@ -60,6 +119,7 @@ struct EGovernmentWriter {
     // MARK: Electronic documents
 
     private mutating func documentBlocks() -> [Block] {
+        mentions.reset()
         var clauses: [String] = []
         let sent = context.value(ID.sent)
         let signed = context.value(ID.signed)
@@ -99,13 +159,15 @@ struct EGovernmentWriter {
     }
 
     private mutating func portalBlocks() -> [Block] {
+        mentions.reset()
         var blocks: [Block] = []
         var clauses: [String] = []
         var charted: [MonthlySeries] = []
         for indicator in newsIndicators {
             let place = Self.place(of: indicator)
+            let required = monthlyMinimum > 0 && monthlyRequirements[indicator.id] != nil
             guard let total = context.total(indicator.id), let n = total.number else {
-                if indicator.monthly, monthlyMinimum > 0 {
+                if required {
                     section.diagnostics.append(
                         context.warning(
                             "chưa có số liệu '\(indicator.label)' \(context.period.label) nên chưa đánh giá được yêu cầu hằng tháng có tin, bài (missing monthly figures)"
@@ -120,7 +182,7 @@ struct EGovernmentWriter {
             if indicator.monthly {
                 let series = MonthlySeries(total: total, indicator: indicator, period: context.period)
                 section.figures += series.monthFigures(year: context.period.year)
-                clause += checkMonthly(series, place: place)
+                clause += required ? checkMonthly(series, place: place) : describeMonths(series)
                 if !series.values.isEmpty { charted.append(series) }
             }
             clauses.append(clause)
@@ -166,6 +228,7 @@ struct EGovernmentWriter {
         }
         let shortfalls = series.shortfalls(below: monthlyMinimum)
         let minimum = Wording.count(monthlyMinimum)
+        let basis = requirementSource(indicator.id)
         let source = series.total.sources
         if !shortfalls.isEmpty {
             let months = shortfalls.map(\.month)
@@ -179,7 +242,7 @@ struct EGovernmentWriter {
                     section.limitations.append(
                         Finding(
                             Wording.sentence(
-                                "\(Wording.months(months)) năm \(year) không có \(measure) nào về cải cách hành chính được đăng trên \(place), chưa bảo đảm yêu cầu hằng tháng có \(measure) về cải cách hành chính"
+                                "\(Wording.months(months)) năm \(year) không có \(measure) nào về cải cách hành chính được đăng trên \(place), chưa bảo đảm yêu cầu tại \(basis) (hằng tháng có \(measure) về cải cách hành chính trên \(place))"
                             ), cause: cause, sources: source, subject: indicator.id, requirement: "monthly_news_minimum"))
                 }
                 if !planned {
@@ -197,7 +260,7 @@ struct EGovernmentWriter {
             if !stated {
                 section.limitations.append(
                     Finding(
-                        "Trong \(period.label), số \(measure) về cải cách hành chính được đăng trên \(place) chưa đạt mức tối thiểu \(minimum) \(measure) mỗi tháng ở \(Wording.list(items)).",
+                        "Trong \(period.label), số \(measure) về cải cách hành chính được đăng trên \(place) chưa đạt mức tối thiểu \(minimum) \(measure) mỗi tháng theo \(basis) ở \(Wording.list(items)).",
                         cause: cause, sources: source, subject: indicator.id, requirement: "monthly_news_minimum"))
             }
             if !planned {
@@ -207,13 +270,14 @@ struct EGovernmentWriter {
                             "Bảo đảm mỗi tháng có ít nhất \(minimum) \(measure) về cải cách hành chính được đăng trên \(place)"),
                         sources: source))
             }
-            return ", trong đó \(months.count) tháng chưa đạt mức tối thiểu \(minimum) \(measure) mỗi tháng (\(Wording.months(months)))"
+            return
+                ", trong đó \(Wording.count(Double(months.count))) tháng chưa đạt mức tối thiểu \(minimum) \(measure) mỗi tháng (\(Wording.months(months)))"
         }
         guard let lowest = series.lowest else { return "" }
         let requirement =
             monthlyMinimum <= 1
-            ? "bảo đảm yêu cầu hằng tháng có \(measure) về cải cách hành chính"
-            : "đạt mức tối thiểu \(minimum) \(measure) mỗi tháng"
+            ? "bảo đảm yêu cầu tại \(basis) (hằng tháng có \(measure) về cải cách hành chính trên \(place))"
+            : "đạt mức tối thiểu \(minimum) \(measure) mỗi tháng theo \(basis)"
         section.achievements.append(
             Finding(
                 "Trong \(period.label), tháng nào cũng có \(measure) về cải cách hành chính được đăng trên \(place) (ít nhất \(Wording.count(lowest)) \(measure) mỗi tháng), \(requirement).",
@@ -222,15 +286,34 @@ struct EGovernmentWriter {
             ? ", các tháng trong kỳ đều có \(measure) (ít nhất \(Wording.count(lowest)) \(measure) mỗi tháng)" : ""
     }
 
+    /// What the body says about the months of a site the plan sets no monthly requirement for:
+    /// the facts only (", riêng tháng 5 không có tin, bài nào"), never a judgement.
+    private func describeMonths(_ series: MonthlySeries) -> String {
+        guard series.isComplete, series.total.number != 0, context.period.months.count > 1 else { return "" }
+        let empty = series.shortfalls(below: 1).map(\.month)
+        guard !empty.isEmpty else { return "" }
+        return ", riêng \(Wording.months(empty)) không có \(series.indicator.measure) nào"
+    }
+
     private func newsChart(_ series: [MonthlySeries]) -> Chart? {
         let months = Array(context.period.months)
         guard months.count > 1, let first = series.first else { return nil }
         return Chart(
             kind: .bar, title: "Tin, bài về cải cách hành chính được đăng theo tháng, \(context.period.label)",
-            categories: months.map { "Tháng \(VietnameseFormat.monthNumber($0))" },
+            categories: months.map(VietnameseFormat.monthLabel),
             series: series.map { s in Chart.Series(name: Self.place(of: s.indicator), values: months.map { s.values[$0] }) },
             unit: first.indicator.measure,
-            reference: monthlyMinimum > 0 ? Chart.Reference(label: "Mức tối thiểu mỗi tháng", value: monthlyMinimum) : nil)
+            reference: referenceLine(series))
+    }
+
+    /// The minimum the plan sets, labelled with the sites it covers when not every charted one.
+    private func referenceLine(_ series: [MonthlySeries]) -> Chart.Reference? {
+        let covered = series.filter { monthlyRequirements[$0.indicator.id] != nil }
+        guard monthlyMinimum > 0, !covered.isEmpty else { return nil }
+        let label =
+            covered.count == series.count
+            ? "Mức tối thiểu mỗi tháng" : "Mức tối thiểu mỗi tháng trên \(Wording.list(covered.map { Self.place(of: $0.indicator) }))"
+        return Chart.Reference(label: label, value: monthlyMinimum)
     }
 
     /// Legal documents and reform bulletins posted.
@@ -413,7 +496,8 @@ struct EGovernmentWriter {
             let valueText = amount(value, indicator)
             let bound =
                 target.comparison == .atLeast
-                ? "từ \(amount(target.value, indicator)) trở lên" : "không quá \(amount(target.value, indicator))"
+                ? "từ \(amount(target.value, indicator, target: true)) trở lên"
+                : "không quá \(amount(target.value, indicator, target: true))"
             let basis = target.basis.map { " theo \($0)" } ?? ""
             let source = sources(indicator.id)
             if target.isMet(by: value) {
@@ -438,14 +522,13 @@ struct EGovernmentWriter {
     /// The comparisons stated for an indicator, in parentheses: " (tăng 12,5 % so với quý II năm
     /// 2026, giảm 3 % so với cùng kỳ năm 2025)", or "" when none is valid.
     private func note(_ id: String) -> String {
-        // The toolkit states a change from nothing as a number of items with its measure.
-        let phrases = context.comparisons(id).map(\.phrase)
-        return phrases.isEmpty ? "" : " (\(phrases.joined(separator: ", ")))"
+        // On a small base the toolkit gives the earlier counts, not a percentage.
+        context.changeNote(id, mentions).map { " (\($0))" } ?? ""
     }
 
     /// A value with its unit of measure: "1.250 văn bản", "98,5 %".
-    private func amount(_ value: Double, _ indicator: Indicator) -> String {
-        let number = context.format(value, indicator.id)
+    private func amount(_ value: Double, _ indicator: Indicator, target: Bool = false) -> String {
+        let number = target ? SectionContext.formatTarget(value, kind: indicator.kind) : context.format(value, indicator.id)
         return indicator.kind == .count && !indicator.measure.isEmpty ? "\(number) \(indicator.measure)" : number
     }
 

@@ -8,8 +8,8 @@ extension Wording {
         list(months.map { "tháng \(VietnameseFormat.monthNumber($0))" })
     }
 
-    /// A whole count: "1.234".
-    static func count(_ value: Double) -> String { VietnameseFormat.number(value, fractionDigits: 0) }
+    /// A whole count in running text: "1.234", "03" (the toolkit's leading-zero rule).
+    static func count(_ value: Double) -> String { VietnameseFormat.quantity(value) }
 
     /// Whether `text` contains any of `keys`, ignoring case.
     static func mentions(_ text: String, _ keys: [String]) -> Bool {

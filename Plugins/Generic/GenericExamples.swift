@@ -2,11 +2,11 @@ import BaocaoCore
 
 /// The descriptor's examples: figures in, sentences out.
 ///
-/// The shipped plan has no area using `plugin: generic`, so the examples bring their own: the
-/// area "Bồi dưỡng kỹ năng số cho công chức" (`area`), added to the shipped plan under `areas:`
-/// with the task that feeds it (`task`, under `tasks:`). Examples whose name starts with
-/// "template:" run against the same area with `template` (and a caption option). They run as
-/// tests in `GenericTests.testExamples`.
+/// The plan need not have an area using `plugin: generic`, so each example brings its own
+/// (`PluginExample.area`): the area "Bồi dưỡng kỹ năng số cho công chức" (`area()`) with the task
+/// that feeds it (`task`). Examples whose name starts with "template:" use the same area with
+/// `template` (and a caption option). They run as tests with every registered plugin's examples
+/// (`Tests/PluginTests/ExampleTests.swift`).
 public enum GenericExamples {
     /// The example area's id.
     public static let areaID = "dao-tao-so"
@@ -110,6 +110,10 @@ public enum GenericExamples {
         {{/has_activities}}
         """
 
+    /// The example area as an example declares it: plain, or worded by `template`.
+    static let plainArea = ExampleArea(yaml: area(), tasks: task)
+    static let templatedArea = ExampleArea(yaml: area(template: template), tasks: task)
+
     /// Phòng TCHCQT's figures of 2026-Q3, 2026-Q2 and 2025-Q3.
     static let q3: [String: ExampleValue] = [
         "ktso_luot_boi_duong": 48, "ktso_hoan_thanh": 45, "ktso_hinh_thuc": "trực tuyến kết hợp trực tiếp tại cơ quan Văn phòng",
@@ -126,6 +130,7 @@ public enum GenericExamples {
         PluginExample(
             "no data: one honest sentence and a diagnostic",
             current: [:],
+            area: plainArea,
             expect: [
                 "Trong kỳ, chưa có số liệu báo cáo về nội dung này.",
                 "chưa đánh giá được mục tiêu của 2 chỉ tiêu (ktso_luot_boi_duong, ktso_ty_le_hoan_thanh) (no data for this area)",
@@ -135,11 +140,12 @@ public enum GenericExamples {
             "quarter: values compared with both earlier periods, the text indicator, the table and the activities",
             current: ["tchcqt": q3], previous: ["tchcqt": q2], sameLastYear: ["tchcqt": q3LastYear],
             narratives: [activity],
+            area: plainArea,
             expect: [
                 "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 48 lượt người, tăng 20 % so với quý II năm 2026 "
                     + "và tăng 60 % so với cùng kỳ năm 2025.",
                 "Lượt công chức, viên chức hoàn thành chương trình bồi dưỡng: 45 lượt người, tăng 32,4 % so với quý II năm 2026 "
-                    + "và tăng 66,7 % so với cùng kỳ năm 2025.",
+                    + "và tăng 18 lượt người so với cùng kỳ năm 2025.",
                 "Tỷ lệ hoàn thành chương trình bồi dưỡng kỹ năng số: 93,75 %, tăng 8,75 điểm phần trăm so với quý II năm 2026 "
                     + "và tăng 3,75 điểm phần trăm so với cùng kỳ năm 2025; đạt mục tiêu tối thiểu 90 % của Kế hoạch.",
                 "Hình thức bồi dưỡng: trực tuyến kết hợp trực tiếp tại cơ quan Văn phòng.",
@@ -156,6 +162,7 @@ public enum GenericExamples {
         PluginExample(
             "quarter: no comparison without earlier data",
             current: ["tchcqt": q3],
+            area: plainArea,
             expect: [
                 "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 48 lượt người.",
                 "Tỷ lệ hoàn thành chương trình bồi dưỡng kỹ năng số: 93,75 %; đạt",
@@ -165,14 +172,16 @@ public enum GenericExamples {
             "quarter: a small count's change is stated in units, not in per cent",
             current: ["tchcqt": ["ktso_luot_boi_duong": 12, "ktso_hoan_thanh": 12]],
             previous: ["tchcqt": ["ktso_luot_boi_duong": 8, "ktso_hoan_thanh": 6]],
+            area: plainArea,
             expect: [
-                "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 12 lượt người, tăng 4 lượt người so với quý II năm 2026.",
-                "Lượt công chức, viên chức hoàn thành chương trình bồi dưỡng: 12 lượt người, tăng 6 lượt người so với quý II năm 2026.",
+                "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 12 lượt người, tăng 04 lượt người so với quý II năm 2026.",
+                "Lượt công chức, viên chức hoàn thành chương trình bồi dưỡng: 12 lượt người, tăng 06 lượt người so với quý II năm 2026.",
             ],
             reject: ["tăng 50 %", "tăng 100 %"]),
         PluginExample(
             "quarter: a rate target missed, a limitation with the unit's cause",
             current: ["tchcqt": ["ktso_luot_boi_duong": 48, "ktso_hoan_thanh": .noted(40, shortfall)]],
+            area: plainArea,
             expect: [
                 "Tỷ lệ hoàn thành chương trình bồi dưỡng kỹ năng số: 83,33 %; chưa đạt mục tiêu tối thiểu 90 % của Kế hoạch. "
                     + "Nguyên nhân: Một số công chức được cử đi công tác dài ngày nên chưa hoàn thành chương trình.",
@@ -184,6 +193,7 @@ public enum GenericExamples {
             "year: the yearly count target met, an achievement",
             current: ["tchcqt": ["ktso_luot_boi_duong": 130, "ktso_hoan_thanh": 120]],
             period: "2026",
+            area: plainArea,
             expect: [
                 "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 130 lượt người; đạt mục tiêu năm tối thiểu 120 lượt người "
                     + "theo Kế hoạch, mục II.5.",
@@ -201,6 +211,7 @@ public enum GenericExamples {
                 ]
             ],
             period: "2026",
+            area: plainArea,
             expect: [
                 "; chưa đạt mục tiêu năm tối thiểu 120 lượt người theo Kế hoạch, mục II.5. Nguyên nhân: Lớp bồi dưỡng quý IV lùi sang "
                     + "năm 2027 theo đề nghị của Trung tâm Thông tin.",
@@ -211,6 +222,7 @@ public enum GenericExamples {
             "6 months: the share of the yearly target reached so far, no finding yet",
             current: ["tchcqt": ["ktso_luot_boi_duong": 60, "ktso_hoan_thanh": 55]],
             period: "2026-H1",
+            area: plainArea,
             expect: [
                 "Lượt công chức, viên chức được bồi dưỡng kỹ năng số: 60 lượt người; bằng 50 % mục tiêu năm tối thiểu 120 lượt người "
                     + "theo Kế hoạch, mục II.5."
@@ -219,6 +231,7 @@ public enum GenericExamples {
         PluginExample(
             "quarter: an indicator with a target but no data is a diagnostic, never a finding",
             current: ["tchcqt": ["ktso_hinh_thuc": "trực tuyến"]],
+            area: plainArea,
             expect: [
                 "Hình thức bồi dưỡng: trực tuyến.",
                 "chưa có số liệu 'Lượt công chức, viên chức được bồi dưỡng kỹ năng số' (ktso_luot_boi_duong) quý III năm 2026 nên "
@@ -232,6 +245,7 @@ public enum GenericExamples {
             "template: the plan's wording, the table kept with the plan's caption, the findings unchanged",
             current: ["tchcqt": q3], previous: ["tchcqt": q2],
             narratives: [activity],
+            area: templatedArea,
             expect: [
                 "Trong quý III năm 2026, Văn phòng UBND tỉnh tiếp tục tổ chức bồi dưỡng kỹ năng số cho cán bộ, công chức, viên chức "
                     + "theo hình thức trực tuyến kết hợp trực tiếp tại cơ quan Văn phòng. Trong kỳ có 48 lượt người được bồi dưỡng "
@@ -248,6 +262,7 @@ public enum GenericExamples {
         PluginExample(
             "template: a missed target with its cause, no comparison without earlier data",
             current: ["tchcqt": ["ktso_luot_boi_duong": 48, "ktso_hoan_thanh": .noted(40, shortfall)]],
+            area: templatedArea,
             expect: [
                 "Trong kỳ có 48 lượt người được bồi dưỡng, trong đó 40 lượt người hoàn thành chương trình.",
                 "Tỷ lệ hoàn thành chương trình bồi dưỡng đạt 83,33 %, chưa đạt mục tiêu tối thiểu 90 % đề ra. Nguyên nhân: Một số công chức "

@@ -25,13 +25,14 @@ public struct GenericSection: SectionPlugin {
                 "The table caption (default \"Một số chỉ tiêu về <area title> <period>\"); it may use the template variables, "
                     + "e.g. \"Kết quả bồi dưỡng kỹ năng số {{period}}\"."),
         ],
-        examples: GenericExamples.all)
+        examples: GenericExamples.all,
+        checkArea: GenericTemplate.check)
 
     public init() {}
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = try GenericWriter(context: context)
-        return writer.write()
+        return writer.write().typeset()
     }
 }
 
@@ -54,7 +55,10 @@ struct GenericWriter {
 
     init(context: SectionContext) throws {
         self.context = context
-        // Parse first: a broken template is an error even in a period without data.
+        // Check first: a broken template, or one using a variable the data does not give, is an
+        // error even in a period without data (plan loading reports the same, located in the file).
+        let problems = GenericTemplate.check(context.area)
+        if !problems.isEmpty { throw PluginError(problems.map(\.description).joined(separator: "\n")) }
         template = try context.area.template.map { try GenericTemplate(source: $0, area: context.area, what: "template") }
         captionTemplate = try context.area.options[GenericOption.caption]?.text.flatMap { caption in
             caption.contains("{{") ? try GenericTemplate(source: caption, area: context.area, what: "options.caption") : nil
@@ -73,6 +77,14 @@ struct GenericWriter {
         }
         addTargetFindings()
         reportMissingFigures()
+        // An area whose figures start in a later part of the period (added mid-year) says so first.
+        if let start = facts.compactMap({ $0.figure?.coveredFrom }).min() {
+            section.blocks.append(
+                .paragraph(
+                    Paragraph(
+                        "Nội dung này được báo cáo từ \(start.label); số liệu \(periodLabel) dưới đây tính từ \(start.label)."
+                    )))
+        }
         let model = GenericModel(context: context, facts: facts)
         if let template {
             let shadowed = area.indicators.map(\.id).filter { GenericModel.rootKeys.contains($0) }
@@ -83,11 +95,13 @@ struct GenericWriter {
                             + "(indicator ids shadowed by template variables)"))
             }
             section.blocks += GenericTemplate.blocks(from: template.render(model.root))
-            if let unknown = template.unknownVariables(known: model), !unknown.isEmpty {
+            let holes = model.printedBlanks.names
+            if !holes.isEmpty {
                 section.diagnostics.append(
                     context.warning(
-                        "mẫu văn bản của lĩnh vực '\(area.id)' dùng biến không có trong dữ liệu: \(unknown.joined(separator: ", ")); "
-                            + "các biến này hiển thị rỗng (unknown template variables)"))
+                        "mẫu văn bản của lĩnh vực '\(area.id)' in biến chưa có giá trị \(periodLabel): \(holes.joined(separator: ", ")); "
+                            + "câu chứa các biến này trong báo cáo bị thiếu nội dung — hãy kiểm tra số liệu, hoặc đặt câu trong "
+                            + "{{#…}}…{{/…}} để bỏ câu khi chưa có giá trị (template printed empty values)"))
             }
             if !template.mentions(["activities", "has_activities"]), let list = activitiesBlocks() {
                 // The engine prints the area's activities nowhere else: keep them when the template does not.
@@ -162,7 +176,7 @@ struct GenericWriter {
             if let target = f.indicator.target, target.comparison == .atLeast, target.value > 0, let raw = f.raw,
                 context.period.months.lowerBound == 1
             {
-                text += "; bằng \(VietnameseFormat.percent(raw / target.value * 100, fractionDigits: 1)) \(f.targetPhrase)"
+                text += "; bằng \(VietnameseFormat.number(raw / target.value * 100, fractionDigits: 1)) % \(f.targetPhrase)"
             }
         case .none, .noData: break
         }
@@ -302,7 +316,9 @@ struct IndicatorFacts {
         }
         phrases = comparisons.map { Self.phrase($0, measure: indicator.measure) }
         func earlier(_ data: PeriodData?) -> String? {
-            guard let then = data?.totals[id], then.number != nil || then.text != nil else { return nil }
+            guard let then = data?.totals[id], then.number != nil || then.text != nil, then.coveredFrom == nil,
+                figure?.coveredFrom == nil
+            else { return nil }
             if let now = figure {
                 guard Set(now.sources.map(\.unit)) == Set(then.sources.map(\.unit)) else { return nil }
                 if kind == .rank, let a = now.outOf, let b = then.outOf, a != b { return nil }
@@ -347,7 +363,7 @@ struct IndicatorFacts {
             let place = VietnameseFormat.number(target.value, fractionDigits: 0)
             return target.comparison == .atMost ? "xếp hạng từ thứ \(place) trở lên" : "xếp hạng từ thứ \(place) trở xuống"
         }
-        let amount = Self.withMeasure(SectionContext.format(target.value, kind: indicator.kind), indicator)
+        let amount = Self.withMeasure(SectionContext.formatTarget(target.value, kind: indicator.kind), indicator)
         return (target.comparison == .atLeast ? "tối thiểu " : "không quá ") + amount
     }
 
@@ -367,7 +383,7 @@ struct IndicatorFacts {
         if kind == .rank, let outOf = f.outOf {
             return "\(VietnameseFormat.number(n, fractionDigits: 0))/\(VietnameseFormat.number(outOf, fractionDigits: 0))"
         }
-        return SectionContext.format(n, kind: kind)
+        return SectionContext.cellText(n, kind: kind)
     }
 
     /// The value as a sentence states it: "48 lượt người", "93,75 %", "xếp thứ 12/63".
@@ -376,6 +392,7 @@ struct IndicatorFacts {
         case .text: return f.text ?? ""
         case .rank: return "xếp thứ " + formatted(f, kind: .rank)
         case .percent: return formatted(f, kind: .percent)
+        case .count where f.number != nil: return withMeasure(SectionContext.format(f.number!, kind: .count), indicator)
         case .count, .score: return withMeasure(formatted(f, kind: indicator.kind), indicator)
         }
     }
@@ -387,14 +404,7 @@ struct IndicatorFacts {
         return measure.isEmpty ? number : "\(number) \(measure)"
     }
 
-    /// Below this base a count's change is stated in its unit: "tăng 100 %" for one more reads wrong.
-    static let smallBase = 20.0
-
-    /// The toolkit's phrase, except that a count's change from a small base is stated in units.
-    static func phrase(_ c: Comparison, measure: String) -> String {
-        let delta = c.current - c.base
-        guard c.kind == .count, c.base > 0, c.base < smallBase, abs(delta) > 1e-9 else { return c.phrase }
-        let unit = measure.isEmpty ? "" : " \(measure)"
-        return "\(delta > 0 ? "tăng" : "giảm") \(VietnameseFormat.number(abs(delta), fractionDigits: 0))\(unit) \(c.against)"
-    }
+    /// The toolkit's phrase: a count's change from a base below `Comparison.smallBase` is stated
+    /// in units there, the same threshold for every plugin.
+    static func phrase(_ c: Comparison, measure: String) -> String { c.phrase }
 }

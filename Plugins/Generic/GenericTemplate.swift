@@ -15,17 +15,66 @@ struct GenericTemplate {
     /// in the template, and the offending line.
     init(source: String, area: ContentArea, what: String) throws {
         self.source = source
+        switch Self.parse(source) {
+        case .success(let template): self.template = template
+        case .failure(let problem): throw PluginError("mẫu văn bản (\(what)) của lĩnh vực '\(area.id)' \(problem.message)")
+        }
+    }
+
+    /// A syntax error: the line and column in the template's own text, and what is wrong.
+    struct SyntaxProblem: Error {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    static func parse(_ source: String) -> Result<MustacheTemplate, SyntaxProblem> {
         do {
-            template = try MustacheTemplate(string: Self.plainText + Self.markingParagraphs(source))
+            return .success(try MustacheTemplate(string: plainText + markingParagraphs(source)))
         } catch let error as MustacheTemplate.ParserError {
             // The pragma line is not the author's: count from the template's own first line.
             let line = max(1, error.context.lineNumber - 1)
+            let column = max(1, error.context.columnNumber)
             let excerpt = error.context.line.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw PluginError(
-                "mẫu văn bản (\(what)) của lĩnh vực '\(area.id)' có lỗi ở dòng \(line), cột \(error.context.columnNumber): "
-                    + "\(Self.explain(error.error)) — “\(excerpt)” (template syntax error: \(error.error))")
+            return .failure(
+                SyntaxProblem(
+                    line: line, column: column,
+                    message:
+                        "có lỗi ở dòng \(line), cột \(column): \(explain(error.error)) — “\(excerpt)” (template syntax error: \(error.error))"
+                ))
         } catch {
-            throw PluginError("mẫu văn bản (\(what)) của lĩnh vực '\(area.id)' không đọc được: \(error) (template error)")
+            return .failure(SyntaxProblem(line: 1, column: 1, message: "không đọc được: \(error) (template error)"))
+        }
+    }
+
+    /// The plan-load check of an area the generic plugin writes (`PluginDescriptor.checkArea`):
+    /// its template and its caption parse, and use only variables the data gives. Each problem
+    /// is an error at its place in the plan file — inside a `template: |` block, its exact line
+    /// and column.
+    static func check(_ area: ContentArea) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let ids = area.indicators.map(\.id)
+        if let template = area.template {
+            diagnostics += check(
+                template, what: "template", area: area, placement: area.templatePlacement ?? TextPlacement(location: area.location),
+                ids: ids)
+        }
+        if let caption = area.options[GenericOption.caption]?.text, caption.contains("{{") {
+            diagnostics += check(
+                caption, what: "options.caption", area: area,
+                placement: TextPlacement(location: area.optionLocations[GenericOption.caption] ?? area.location), ids: ids)
+        }
+        return diagnostics
+    }
+
+    static func check(_ source: String, what: String, area: ContentArea, placement: TextPlacement, ids: [String]) -> [Diagnostic] {
+        let subject = "mẫu văn bản (\(what)) của lĩnh vực '\(area.id)'"
+        if case .failure(let problem) = parse(source) {
+            return [.error(placement.location(line: problem.line, column: problem.column), "\(subject) \(problem.message)")]
+        }
+        return unknownVariables(in: source, indicatorIDs: ids).map { unknown in
+            let place = placement.isExact ? "" : " (dòng \(unknown.tag.line), cột \(unknown.tag.column) của mẫu)"
+            return .error(placement.location(line: unknown.tag.line, column: unknown.tag.column), "\(subject)\(place): \(unknown.message)")
         }
     }
 
@@ -107,34 +156,83 @@ struct GenericTemplate {
 
     // MARK: Variables
 
-    /// The variable names the template's tags use, or nil when it changes its delimiters (the
-    /// tags cannot then be found cheaply).
+    /// A tag of a template: its sigil ("#", "^", "/", "&", ">", "{" …, or nil for a plain
+    /// variable), the name inside it, and where its "{{" is in the template's own text (line and
+    /// column from 1, columns counting Unicode scalars).
+    struct Tag: Equatable {
+        var sigil: Character?
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    /// The tags of `source` in order, or nil when it changes its delimiters (`{{=<% %>=}}`): its
+    /// tags cannot then be found, nor its variables checked.
+    static func tags(in source: String) -> [Tag]? {
+        var tags: [Tag] = []
+        let scalars = Array(source.unicodeScalars)
+        var index = 0
+        var line = 1
+        var column = 1
+        func advance(_ count: Int) {
+            for _ in 0..<count where index < scalars.count {
+                if scalars[index] == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                index += 1
+            }
+        }
+        func starts(with text: String, at position: Int) -> Bool {
+            var p = position
+            for c in text.unicodeScalars {
+                guard p < scalars.count, scalars[p] == c else { return false }
+                p += 1
+            }
+            return true
+        }
+        while index < scalars.count {
+            guard starts(with: "{{", at: index) else {
+                advance(1)
+                continue
+            }
+            let (tagLine, tagColumn) = (line, column)
+            let triple = starts(with: "{{{", at: index)
+            let close = triple ? "}}}" : "}}"
+            var end = index + (triple ? 3 : 2)
+            while end < scalars.count, !starts(with: close, at: end) { end += 1 }
+            guard end < scalars.count else { break }  // an unclosed tag: the parser reports it
+            var inner = String(String.UnicodeScalarView(scalars[(index + (triple ? 3 : 2))..<end]))
+            advance(end + close.unicodeScalars.count - index)
+            var sigil: Character? = triple ? "{" : nil
+            if !triple, let first = inner.first, "#^/&>!<$%=".contains(first) {
+                sigil = first
+                inner.removeFirst()
+            }
+            if sigil == "=" { return nil }
+            tags.append(Tag(sigil: sigil, name: inner.trimmingCharacters(in: .whitespaces), line: tagLine, column: tagColumn))
+        }
+        return tags
+    }
+
+    /// The variable names the template's tags use (section names included), or nil when it
+    /// changes its delimiters.
     var variables: [String]? {
+        guard let tags = Self.tags(in: source) else { return nil }
         var names: [String] = []
-        var rest = Substring(source)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            let triple = rest.first == "{"
-            guard let close = rest.range(of: triple ? "}}}" : "}}") else { break }
-            var tag = rest[..<close.lowerBound]
-            rest = rest[close.upperBound...]
-            if triple { tag = tag.dropFirst() }
-            guard let sigil = tag.first else { continue }
-            switch sigil {
-            case "!", "%", "$": continue
-            case "=": return nil
-            case "#", "^", "/", "&", ">", "<": tag = tag.dropFirst()
-            default: break
-            }
-            var name = tag.trimmingCharacters(in: .whitespaces)
-            // A transform, "lowercased(x)": the variable is the innermost argument.
-            if let paren = name.lastIndex(of: "(") {
-                name = String(name[name.index(after: paren)...].prefix { $0 != ")" })
-            }
-            if sigil == ">" || sigil == "<" { name = "> " + name }
+        for tag in tags where !["!", "%", "$", "/"].contains(tag.sigil) {
+            let name = Self.variable(tag.name)
             if !name.isEmpty, !names.contains(name) { names.append(name) }
         }
         return names
+    }
+
+    /// A transform's argument ("lowercased(x)" uses x), or the name itself.
+    static func variable(_ name: String) -> String {
+        guard let paren = name.lastIndex(of: "(") else { return name }
+        return String(name[name.index(after: paren)...].prefix { $0 != ")" })
     }
 
     /// Whether a tag uses one of `names` (as itself or as the start of a dotted name).
@@ -142,19 +240,98 @@ struct GenericTemplate {
         (variables ?? []).contains { names.contains(String($0.split(separator: ".").first ?? "")) }
     }
 
-    /// Variables that are neither a key of the context, an indicator id, nor a key of an
-    /// indicator's dictionary (which a section on the indicator makes available); nil when the
-    /// template cannot be scanned.
-    func unknownVariables(known model: GenericModel) -> [String]? {
-        guard let names = variables else { return nil }
-        return names.filter { name in
-            if name.hasPrefix("> ") { return true }  // a partial: there is no library, it renders empty
-            let parts = name.split(separator: ".").map(String.init)
-            guard let first = parts.first else { return false }  // "." is the current item
-            if model.indicatorIDs.contains(first) { return parts.count > 1 && !GenericModel.indicatorKeys.contains(parts[1]) }
-            if GenericModel.rootKeys.contains(first) || GenericModel.indicatorKeys.contains(first) { return parts.count > 1 }
-            return true
+    /// A variable the template uses that the data does not give, where it is, and what to write.
+    struct UnknownVariable: Equatable {
+        var tag: Tag
+        var message: String
+    }
+
+    /// The template's variables that the data does not give, in order. A name resolves as
+    /// Mustache resolves it: a key of the context (`period`, `activities` …), an indicator id
+    /// of the area, an indicator's key after its id (`ktso.value`), or, inside an indicator's
+    /// section (`{{#ktso}}…{{/ktso}}`), an indicator's key alone (`{{value}}`). A partial
+    /// (`{{> x}}`) or a change of delimiters is refused too: nothing could be checked.
+    static func unknownVariables(in source: String, indicatorIDs: [String]) -> [UnknownVariable] {
+        guard let tags = tags(in: source) else {
+            return [
+                UnknownVariable(
+                    tag: Tag(sigil: "=", name: "", line: 1, column: 1),
+                    message:
+                        "mẫu văn bản không được đổi dấu phân cách ({{=… …=}}): tên biến không kiểm tra được (set delimiters not supported)")
+            ]
         }
+        let ids = Set(indicatorIDs)
+        // The sections open at each tag: whether each makes an indicator's keys available.
+        var open: [(name: String, indicator: Bool)] = []
+        var unknown: [UnknownVariable] = []
+        for tag in tags {
+            switch tag.sigil {
+            case "!", "%", "$": continue
+            case ">", "<":
+                unknown.append(
+                    UnknownVariable(
+                        tag: tag, message: "mẫu văn bản không dùng được mẫu con '{{\(tag.sigil!)\(tag.name)}}' (partials are not supported)"
+                    ))
+                continue
+            case "/":
+                if let last = open.lastIndex(where: { $0.name == tag.name }) { open.removeSubrange(last...) }
+                continue
+            default: break
+            }
+            let name = variable(tag.name)
+            let inIndicator = open.contains { $0.indicator }
+            let message = problem(name, ids: ids, inIndicator: inIndicator)
+            if let message { unknown.append(UnknownVariable(tag: tag, message: message)) }
+            if tag.sigil == "#" || tag.sigil == "^" {
+                // A misspelt section is reported once: what it holds is read as an indicator's.
+                let misspelt = message != nil && !name.contains(".")
+                open.append((tag.name, tag.sigil == "#" && (ids.contains(name) || misspelt)))
+            }
+        }
+        return unknown
+    }
+
+    /// Why `name` does not resolve, with the nearest name that would; nil when it resolves.
+    static func problem(_ name: String, ids: Set<String>, inIndicator: Bool) -> String? {
+        if name == "." { return nil }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let first = parts[0]
+        let tail = ", nên câu chứa biến này sẽ thiếu số liệu hoặc bị bỏ khỏi báo cáo"
+        if ids.contains(first) {
+            guard parts.count > 1 else { return nil }
+            let key = parts[1]
+            if parts.count == 2, GenericModel.indicatorKeys.contains(key) { return nil }
+            let near = YMapping.nearest(key, in: GenericModel.indicatorKeys.sorted()).map { "\(first).\($0)" }
+            return unknownMessage(name, near: near, tail: tail)
+        }
+        if GenericModel.rootKeys.contains(first) {
+            guard parts.count > 1 else { return nil }
+            return
+                "biến '\(first)' không có khóa con '\(parts.dropFirst().joined(separator: "."))'\(tail) (unknown template variable '\(name)')"
+        }
+        if GenericModel.indicatorKeys.contains(first) {
+            if inIndicator && parts.count == 1 { return nil }
+            if parts.count == 1 {
+                return "biến '\(first)' là khóa của một chỉ tiêu, chỉ dùng được trong khối {{#<mã chỉ tiêu>}}…{{/<mã chỉ tiêu>}}; "
+                    + "ngoài khối hãy viết {{<mã chỉ tiêu>.\(first)}} (indicator key '\(first)' outside an indicator's section)"
+            }
+        }
+        var candidates = GenericModel.rootKeys.union(ids)
+        if inIndicator { candidates.formUnion(GenericModel.indicatorKeys) }
+        var near = YMapping.nearest(first, in: candidates.sorted())
+        if near == nil {
+            // "vi_pham" for "ktcv_vi_pham": the shortest indicator id ending with the name, when only one is.
+            let ending = ids.filter { $0.hasSuffix("_" + first) }.sorted { ($0.count, $0) < ($1.count, $1) }
+            if let shortest = ending.first, ending.dropFirst().first?.count != shortest.count { near = shortest }
+        }
+        return unknownMessage(name, near: near.map { ([$0] + parts.dropFirst()).joined(separator: ".") }, tail: tail)
+    }
+
+    static func unknownMessage(_ name: String, near: String?, tail: String) -> String {
+        var message = "biến '\(name)' không có trong dữ liệu của mẫu văn bản" + tail
+        if let near { message += "; có phải là '\(near)'?" }
+        message += near.map { " (unknown template variable '\(name)'; did you mean '\($0)'?)" } ?? " (unknown template variable '\(name)')"
+        return message
     }
 }
 
@@ -171,7 +348,6 @@ struct GenericModel {
     ]
 
     let root: [String: Any]
-    let indicatorIDs: Set<String>
 
     init(context: SectionContext, facts: [IndicatorFacts]) {
         let activities = context.activities.map { Wording.sentence($0.text) }
@@ -185,9 +361,22 @@ struct GenericModel {
         root["year"] = context.period.year
         root["activities"] = activities
         root["has_activities"] = !activities.isEmpty
-        self.root = root
-        indicatorIDs = Set(facts.map(\.indicator.id))
+        // Every empty value knows its name, and tells `printedBlanks` when a tag prints it.
+        let recorder = BlankRecorder()
+        func named(_ value: Any, _ name: String) -> Any {
+            if value is Blank { return Blank(name: name, recorder: recorder) }
+            if let dictionary = value as? [String: Any] {
+                return Dictionary(uniqueKeysWithValues: dictionary.map { ($0.key, named($0.value, "\(name).\($0.key)")) })
+            }
+            return value
+        }
+        self.root = Dictionary(uniqueKeysWithValues: root.map { ($0.key, named($0.value, $0.key)) })
+        printedBlanks = recorder
     }
+
+    /// The empty values a rendering printed (`{{ktso.value}}` of an indicator without data,
+    /// outside `{{#ktso.has_value}}`): each left a hole in a sentence of the report.
+    let printedBlanks: BlankRecorder
 
     static func dictionary(_ f: IndicatorFacts) -> [String: Any] {
         let target = f.indicator.target
@@ -203,7 +392,7 @@ struct GenericModel {
             "previous": text(f.previous),
             "last_year": text(f.lastYear),
             "target": text(f.bound),
-            "target_value": target.map { SectionContext.format($0.value, kind: f.indicator.kind) as Any } ?? Blank(),
+            "target_value": target.map { SectionContext.formatTarget($0.value, kind: f.indicator.kind) as Any } ?? Blank(),
             "target_basis": text(target?.basis),
             "has_target": target != nil,
             "target_met": f.status == .met,
@@ -225,8 +414,24 @@ struct GenericModel {
 }
 
 /// An empty value: renders as "", and a section on it is skipped (Mustache treats an empty
-/// string as true).
+/// string as true). Printed by a tag, it tells its recorder its name.
 struct Blank: MustacheCustomRenderable {
-    var renderText: String { "" }
+    var name = ""
+    var recorder: BlankRecorder?
+    var renderText: String {
+        recorder?.printed(name)
+        return ""
+    }
     var isNull: Bool { true }
+}
+
+/// The names of the empty values one rendering printed, in order, once each (a rendering is
+/// synchronous: one model, one thread).
+final class BlankRecorder {
+    private(set) var names: [String] = []
+    func printed(_ name: String) {
+        // A unit of measure may be empty by design ("" for none): printing it loses nothing.
+        guard !name.isEmpty, !name.hasSuffix(".measure"), !names.contains(name) else { return }
+        names.append(name)
+    }
 }

@@ -14,10 +14,10 @@ enum IndicesExamples {
                 "tttt": ["tin_bai_chi_so": 5],
             ],
             expect: [
-                "Chỉ số cải cách hành chính (PAR INDEX), theo kết quả được cập nhật gần nhất, đạt 90,02 %; xếp thứ 12.",
-                "Trong kỳ, Trung tâm Thông tin đã thực hiện 5 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số.",
-                "Các chỉ số SIPAS, PAPI, PCI, DTI, POBI và Bộ chỉ số 766 chưa có kết quả công bố được cập nhật.",
-                "Đã thực hiện 5 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số theo yêu cầu tại mục II.2 của Kế hoạch",
+                "Chỉ số cải cách hành chính (PAR INDEX), theo kết quả đã công bố gần nhất, đạt 90,02 %; xếp thứ 12.",
+                "Trong kỳ, Trung tâm Thông tin đã thực hiện 05 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số.",
+                "Văn phòng UBND tỉnh chưa tổng hợp được kết quả các chỉ số SIPAS, PAPI, PCI, DTI, POBI và Bộ chỉ số 766.",
+                "Đã thực hiện 05 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số theo yêu cầu tại mục II.2 của Kế hoạch",
                 "PAR INDEX: thiếu năm của kết quả (year)",
                 "PAR INDEX: thứ hạng thiếu tổng số tỉnh, thành phố được xếp hạng (out_of)",
                 "SIPAS: chưa có kết quả trong số liệu quý III năm 2026 (sipas, sipas_rank); nếu đã có kết quả công bố, đề nghị Phòng TCHCQT cập nhật",
@@ -36,8 +36,8 @@ enum IndicesExamples {
             ],
             sameLastYear: ["tttt": ["tin_bai_chi_so": 3]],
             expect: [
-                "Trung tâm Thông tin đã thực hiện 6 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số, "
-                    + "tăng 50 % so với quý II năm 2026 và tăng 100 % so với cùng kỳ năm 2025.",
+                "Trung tâm Thông tin đã thực hiện 06 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số "
+                    + "(quý II năm 2026: 04; cùng kỳ năm 2025: 03).",
                 "đạt 90,02 %",
             ],
             reject: ["1,36", "88,66", "điểm phần trăm", "điểm so với quý II"]),
@@ -45,10 +45,10 @@ enum IndicesExamples {
             "no comparison period: the count is stated alone",
             current: ["tttt": ["tin_bai_chi_so": 5]],
             expect: [
-                "Trong kỳ, Trung tâm Thông tin đã thực hiện 5 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số.",
-                "Các chỉ số PAR INDEX, SIPAS, PAPI, PCI, DTI, POBI và Bộ chỉ số 766 chưa có kết quả công bố được cập nhật.",
+                "Trong kỳ, Trung tâm Thông tin đã thực hiện 05 tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số.",
+                "Văn phòng UBND tỉnh chưa tổng hợp được kết quả các chỉ số PAR INDEX, SIPAS, PAPI, PCI, DTI, POBI và Bộ chỉ số 766.",
             ],
-            reject: ["so với", "Kết quả các chỉ số của tỉnh", "xếp thứ"]),
+            reject: ["so với", "Kết quả đã công bố gần nhất", "xếp thứ"]),
         PluginExample(
             "no news item while results exist is a limitation",
             current: [
@@ -56,7 +56,7 @@ enum IndicesExamples {
                 "tttt": ["tin_bai_chi_so": 0],
             ],
             expect: [
-                "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI), theo kết quả được cập nhật gần nhất, đạt 65,5/100 điểm; xếp thứ 47.",
+                "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI), theo kết quả đã công bố gần nhất, đạt 65,50/100 điểm; xếp thứ 47.",
                 "Trong kỳ, chưa có tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số.",
                 "Trong kỳ, chưa có tin, bài, tài liệu tuyên truyền, phổ biến kết quả các chỉ số theo yêu cầu tại mục II.2 của Kế hoạch, "
                     + "trong khi đã có kết quả PCI được cập nhật",
@@ -72,14 +72,14 @@ enum IndicesExamples {
             "no data at all",
             current: [:],
             expect: ["Trong kỳ, chưa có số liệu báo cáo về nội dung này."],
-            reject: ["chưa có kết quả công bố được cập nhật", "xếp thứ"]),
+            reject: ["chưa tổng hợp được", "xếp thứ"]),
         PluginExample(
             "a rank alone: the 766 service index",
             current: ["tchcqt": ["chi_so_766_rank": 23]],
             expect: [
-                "Kết quả Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) "
-                    + "được cập nhật gần nhất: tỉnh xếp thứ 23.",
-                "Các chỉ số PAR INDEX, SIPAS, PAPI, PCI, DTI, POBI chưa có kết quả công bố được cập nhật.",
+                "Kết quả Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp (Quyết định số 766/QĐ-TTg) "
+                    + "đã công bố gần nhất: tỉnh xếp thứ 23.",
+                "Văn phòng UBND tỉnh chưa tổng hợp được kết quả các chỉ số PAR INDEX, SIPAS, PAPI, PCI, DTI, POBI.",
             ],
             reject: ["đạt"]),
         PluginExample(
@@ -92,12 +92,10 @@ enum IndicesExamples {
             ],
             reject: ["0,5478 %", "40,87 %"]),
         PluginExample(
-            "six-month report: the cut-off of the period",
+            "six-month report: results are the latest published the office gathered, never \"as of\" the cut-off",
             current: ["tchcqt": ["par_index": 90.02]],
             period: "2026-H1",
-            expect: [
-                "Kết quả các chỉ số của tỉnh được cập nhật đến ngày 14 tháng 6 năm 2026 như sau:",
-                "Kết quả các chỉ số của tỉnh (cập nhật đến ngày 14/06/2026)",
-            ]),
+            expect: ["Kết quả đã công bố gần nhất của các chỉ số của tỉnh mà Văn phòng UBND tỉnh tổng hợp được như sau:"],
+            reject: ["cập nhật đến", "14/06/2026"]),
     ]
 }

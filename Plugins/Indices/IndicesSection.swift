@@ -31,7 +31,7 @@ public struct IndicesSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = IndicesWriter(context: context)
-        return writer.write()
+        return writer.write().typeset()
     }
 }
 
@@ -44,22 +44,52 @@ struct IndexSpec: Sendable {
     var name: String
     /// The short name for tables and lists: "PAR INDEX".
     var short: String
+    /// When the result of a year is usually published, in the following year; nil for an index
+    /// published irregularly (POBI) or on no known calendar.
+    var calendar: PublicationCalendar? = nil
 
+    /// The indices in report order, with their published names (`Glossary`) and their
+    /// publication calendars (../shared/reference/vietnamese-admin-reporting.md, §5): PAR INDEX
+    /// and SIPAS in spring, PAPI and PCI in April–May, DTI mid-year or later, each for the
+    /// previous year; POBI irregularly.
     static let all: [IndexSpec] = [
-        IndexSpec(score: "par_index", rank: "par_index_rank", name: "Chỉ số cải cách hành chính (PAR INDEX)", short: "PAR INDEX"),
-        IndexSpec(
-            score: "sipas", rank: "sipas_rank",
-            name: "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS)", short: "SIPAS"),
-        IndexSpec(score: "papi", rank: "papi_rank", name: "Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", short: "PAPI"),
-        IndexSpec(score: "pci", rank: "pci_rank", name: "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", short: "PCI"),
-        IndexSpec(score: "dti", rank: "dti_rank", name: "Chỉ số chuyển đổi số cấp tỉnh (DTI)", short: "DTI"),
-        IndexSpec(score: "pobi", rank: "pobi_rank", name: "Chỉ số công khai ngân sách tỉnh (POBI)", short: "POBI"),
-        IndexSpec(
-            score: nil, rank: "chi_so_766_rank",
-            name: "Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)",
-            short: "Bộ chỉ số 766"),
+        IndexSpec(score: "par_index", rank: "par_index_rank", name: Glossary.parIndex, short: "PAR INDEX", calendar: .spring),
+        IndexSpec(score: "sipas", rank: "sipas_rank", name: Glossary.sipas, short: "SIPAS", calendar: .spring),
+        IndexSpec(score: "papi", rank: "papi_rank", name: Glossary.papi, short: "PAPI", calendar: .aprilMay),
+        IndexSpec(score: "pci", rank: "pci_rank", name: Glossary.pci, short: "PCI", calendar: .aprilMay),
+        IndexSpec(score: "dti", rank: "dti_rank", name: Glossary.dti, short: "DTI", calendar: .midYearOrLater),
+        IndexSpec(score: "pobi", rank: "pobi_rank", name: Glossary.pobi, short: "POBI"),
+        IndexSpec(score: nil, rank: "chi_so_766_rank", name: Glossary.index766, short: "Bộ chỉ số 766"),
     ]
 
     /// Whether the name is a "Bộ chỉ số" (a set of indicators) rather than a "Chỉ số".
     var isIndexSet: Bool { score == nil }
+}
+
+/// The months of the year after a result's year in which an index is usually published.
+struct PublicationCalendar: Sendable {
+    /// First and last month of the usual publication.
+    var from: Int
+    var to: Int
+    /// The calendar in words, for the officer: "vào mùa xuân năm sau".
+    var description: String
+
+    /// PAR INDEX and SIPAS: spring of the following year (PAR INDEX 2024: 28/3/2025).
+    static let spring = PublicationCalendar(from: 3, to: 5, description: "vào mùa xuân năm sau")
+    /// PAPI and PCI: April–May of the following year.
+    static let aprilMay = PublicationCalendar(from: 4, to: 5, description: "vào tháng 4–5 năm sau")
+    /// DTI: from mid-year of the following year, at the latest by its end.
+    static let midYearOrLater = PublicationCalendar(from: 6, to: 12, description: "từ giữa năm sau trở đi")
+
+    /// The last day of the usual publication in `year`.
+    func end(ofYear year: Int) -> CivilDate? {
+        CivilDate(year: year, month: to, day: CivilDate.daysIn(month: to, year: year))
+    }
+
+    /// The latest result year that should be published by `date`: the year before `date`'s
+    /// year once that year's publication is over, else two years before.
+    func latestYear(publishedBy date: CivilDate) -> Int? {
+        guard let end = end(ofYear: date.year) else { return nil }
+        return date >= end ? date.year - 1 : date.year - 2
+    }
 }

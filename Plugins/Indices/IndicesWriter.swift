@@ -101,7 +101,7 @@ struct IndicesWriter {
         if !published.isEmpty {
             blocks.append(
                 .paragraph(
-                    Paragraph("Kết quả các chỉ số của tỉnh được cập nhật đến \(VietnameseFormat.longDate(context.window.end)) như sau:")))
+                    Paragraph("\(Self.latestResults(context)) như sau:")))
             var items: [Paragraph] = []
             for result in published {
                 check(result)
@@ -118,6 +118,12 @@ struct IndicesWriter {
             for result in missing { reportMissing(result) }
         }
         return blocks
+    }
+
+    /// What the section lists: results already published, the latest the office has gathered —
+    /// never results "as of" the cut-off date, which would present them as current.
+    static func latestResults(_ context: SectionContext) -> String {
+        "Kết quả đã công bố gần nhất của các chỉ số của tỉnh mà \(context.plan.issuingBodyName) tổng hợp được"
     }
 
     /// "Chỉ số cải cách hành chính (PAR INDEX) năm 2024 đạt 90,02 %, tăng 1,36 điểm so với năm
@@ -137,17 +143,17 @@ struct IndicesWriter {
     private func head(_ result: IndexResult) -> String {
         let name = result.spec.name
         if result.score?.number == nil {
-            let when = result.year.map { " năm \($0)" } ?? " được cập nhật gần nhất"
+            let when = result.year.map { " năm \($0)" } ?? " đã công bố gần nhất"
             return "Kết quả \(name)\(when): tỉnh"
         }
-        return result.year.map { "\(name) năm \($0)" } ?? "\(name), theo kết quả được cập nhật gần nhất,"
+        return result.year.map { "\(name) năm \($0)" } ?? "\(name), theo kết quả đã công bố gần nhất,"
     }
 
     /// "đạt 90,02 %, tăng 1,36 điểm so với năm 2023".
     private func scoreClause(_ result: IndexResult, change withChange: Bool) -> String? {
         guard let figure = result.score, let value = figure.number else { return nil }
         var text = "đạt \(scoreText(value, result.spec, inTable: false))"
-        if withChange, let phrase = scorePhrase(scoreChange(figure)) { text += ", \(phrase)" }
+        if withChange, let phrase = scorePhrase(scoreChange(figure), result.spec) { text += ", \(phrase)" }
         return text
     }
 
@@ -195,10 +201,11 @@ struct IndicesWriter {
     }
 
     /// "tăng 1,36 điểm so với năm 2023".
-    private func scorePhrase(_ change: Change) -> String? {
+    private func scorePhrase(_ change: Change, _ spec: IndexSpec) -> String? {
         guard let gain = change.gain, let e = change.earlier else { return nil }
         if abs(gain) < 1e-9 { return "bằng kết quả năm \(e.year)" }
-        return "\(gain > 0 ? "tăng" : "giảm") \(VietnameseFormat.number(abs(gain), fractionDigits: 4)) điểm so với năm \(e.year)"
+        return
+            "\(gain > 0 ? "tăng" : "giảm") \(VietnameseFormat.fixed(abs(gain), fractionDigits: decimals(spec))) điểm so với năm \(e.year)"
     }
 
     /// "tăng 01 bậc so với năm 2023" (a smaller rank is better).
@@ -206,22 +213,20 @@ struct IndicesWriter {
         guard let gain = change.gain, let e = change.earlier else { return nil }
         let places = Int(abs(gain).rounded())
         if places == 0 { return "giữ nguyên thứ hạng so với năm \(e.year)" }
-        return "\(gain > 0 ? "tăng" : "giảm") \(VietnameseFormat.twoDigits(places)) bậc so với năm \(e.year)"
+        return "\(gain > 0 ? "tăng" : "giảm") \(VietnameseFormat.quantity(Double(places))) bậc so với năm \(e.year)"
     }
 
     // MARK: Findings
 
     /// A gain in points or (comparable) places is an achievement; a loss is a limitation, with
-    /// the unit's note on the figure as its cause. Only for a recent result (of the last two
-    /// years before the period's year: results are published the year after they measure).
+    /// the unit's note on the figure as its cause. Only for a result published within this
+    /// period (`publishedInPeriod`): an older result is no achievement of this period.
     private mutating func addFindings(_ result: IndexResult) {
-        // An old result (one flagged as possibly outdated) or one of unknown year is not an
-        // achievement or a limitation of this period.
-        guard let year = result.year, year >= context.period.year - 2, year <= context.period.year else { return }
+        guard publishedInPeriod(result) else { return }
         var better: [String] = []
         var worse: [String] = []
         if let figure = result.score, let value = figure.number, let gain = scoreChange(figure).gain, abs(gain) >= 1e-9,
-            let phrase = scorePhrase(scoreChange(figure))
+            let phrase = scorePhrase(scoreChange(figure), result.spec)
         {
             let clause = "đạt \(scoreText(value, result.spec, inTable: false)), \(phrase)"
             if gain > 0 { better.append(clause) } else { worse.append(clause) }
@@ -245,6 +250,21 @@ struct IndicesWriter {
         }
     }
 
+    /// Whether the result was published within the period's cut-off window: by the date of the
+    /// publishing decision when its text gives one ("… ngày 28/3/2025"), else by the index's
+    /// publication calendar (`IndexSpec.calendar`). A result of unknown year, or of an index
+    /// without a calendar and without a dated publication, is not counted as new.
+    func publishedInPeriod(_ result: IndexResult) -> Bool {
+        guard let year = result.year else { return false }
+        let window = context.window
+        let dates = result.publications.compactMap(Self.lastDate)
+        if !dates.isEmpty { return dates.contains { $0 >= window.start && $0 <= window.end } }
+        guard let calendar = result.spec.calendar, let from = CivilDate(year: year + 1, month: calendar.from, day: 1),
+            let to = calendar.end(ofYear: year + 1)
+        else { return false }
+        return from <= window.end && to >= window.start
+    }
+
     // MARK: Table and chart
 
     private func table(_ published: [IndexResult]) -> Table {
@@ -260,7 +280,7 @@ struct IndicesWriter {
             var row = [Cell(result.spec.short), Cell(result.year.map(String.init) ?? "—")]
             if let figure = result.score, let value = figure.number {
                 row.append(Cell(scoreText(value, result.spec, inTable: true), value: value, figures: [context.figureID(figure)]))
-                row.append(Cell(scorePhrase(scoreChange(figure)).map(context.capitalized) ?? "—"))
+                row.append(Cell(scorePhrase(scoreChange(figure), result.spec).map(context.capitalized) ?? "—"))
             } else {
                 row += [Cell("—"), Cell("—")]
             }
@@ -288,7 +308,7 @@ struct IndicesWriter {
                 "Thứ hạng xếp trên tổng số tỉnh, thành phố khác nhau (\(pairs.joined(separator: "; "))) không so sánh được với nhau nên không tính tăng, giảm bậc."
         }
         return Table(
-            caption: "Kết quả các chỉ số của tỉnh (cập nhật đến ngày \(VietnameseFormat.shortDate(context.window.end)))", columns: columns,
+            caption: Self.latestResults(context), columns: columns,
             rows: rows, note: note)
     }
 
@@ -331,16 +351,17 @@ struct IndicesWriter {
         return "So với \(previous.period.label), trong kỳ đã cập nhật kết quả mới của \(items.joined(separator: "; "))."
     }
 
-    /// "Các chỉ số SIPAS, POBI và Bộ chỉ số 766 chưa có kết quả công bố được cập nhật."
+    /// "Văn phòng UBND tỉnh chưa tổng hợp được kết quả các chỉ số SIPAS, POBI và Bộ chỉ số 766."
+    /// The office has not gathered them; whether they are published is not what the data say.
     private func missingSentence(_ missing: [IndexResult]) -> String {
         let indices = missing.filter { !$0.spec.isIndexSet }.map(\.spec.short)
         let sets = missing.filter(\.spec.isIndexSet).map(\.spec.short)
         var names: [String] = []
-        if indices.count == 1 { names.append("Chỉ số \(indices[0])") }
-        if indices.count > 1 { names.append("Các chỉ số \(indices.joined(separator: ", "))") }
+        if indices.count == 1 { names.append("chỉ số \(indices[0])") }
+        if indices.count > 1 { names.append("các chỉ số \(indices.joined(separator: ", "))") }
         names += sets
         let subject = names.count > 1 ? names.dropLast().joined(separator: ", ") + " và " + names.last! : names[0]
-        return "\(subject) chưa có kết quả công bố được cập nhật."
+        return "\(context.plan.issuingBodyName) chưa tổng hợp được kết quả \(subject)."
     }
 
     private mutating func reportMissing(_ result: IndexResult) {
@@ -384,10 +405,13 @@ struct IndicesWriter {
                 warn(
                     "kết quả năm \(year) muộn hơn năm của kỳ báo cáo (\(context.period.year)); cần kiểm tra năm kết quả (result year after the period)"
                 )
-            } else if year < context.period.year - 2 {
+            } else if let calendar = result.spec.calendar, let expected = calendar.latestYear(publishedBy: context.window.end),
+                year < expected
+            {
                 warn(
-                    "kết quả năm \(year) có thể chưa phải kết quả công bố mới nhất tính đến ngày \(VietnameseFormat.shortDate(context.window.end)); đề nghị kiểm tra (result may be outdated)"
-                )
+                    "kết quả năm \(year) có thể chưa phải kết quả công bố gần nhất: chỉ số này thường được công bố \(calendar.description) "
+                        + "nên đến ngày \(VietnameseFormat.shortDate(context.window.end)) có thể đã có kết quả năm \(expected); "
+                        + "đề nghị kiểm tra, cập nhật (result may be outdated)")
             }
         }
         for publication in result.publications {
@@ -488,8 +512,7 @@ struct IndicesWriter {
             let subject = who.isEmpty ? "" : "\(who.joined(separator: ", ")) "
             if n > 0 {
                 var text = "Trong kỳ, \(subject)đã thực hiện \(context.format(n, Self.newsID)) \(label)"
-                let phrases = context.comparisons(Self.newsID).map(\.phrase)
-                if !phrases.isEmpty { text += ", \(phrases.joined(separator: " và "))" }
+                if let note = context.changeNote(Self.newsID, PeriodMentions()) { text += " (\(note))" }
                 blocks.append(.paragraph(Paragraph(text + ".")))
                 achievements.append(
                     Finding(
@@ -520,10 +543,17 @@ struct IndicesWriter {
 
     private func measure(_ spec: IndexSpec) -> String? { spec.score.flatMap { context.indicator($0)?.measure } }
 
+    /// Decimals of a score and of its change, the same in every row: four on a 0–1 scale (DTI
+    /// 0,5478), two otherwise (PCI 65,50; PAR INDEX 90,02 %).
+    private func decimals(_ spec: IndexSpec) -> Int {
+        let top = spec.score.flatMap { context.indicator($0)?.scaleMax }
+        return (top ?? 100) <= 1 ? 4 : 2
+    }
+
     /// A score with its scale: "90,02 %", "40,87/80 điểm", "0,5478 điểm (thang điểm 0–1)"; in a
     /// table whose header names the scale: "90,02 %", "40,87/80", "0,5478 (0–1)".
     private func scoreText(_ value: Double, _ spec: IndexSpec, inTable: Bool) -> String {
-        let number = VietnameseFormat.number(value, fractionDigits: 4)
+        let number = VietnameseFormat.fixed(value, fractionDigits: decimals(spec))
         if measure(spec) == "%" { return "\(number) %" }
         guard let top = spec.score.flatMap({ context.indicator($0)?.scaleMax }) else { return inTable ? number : "\(number) điểm" }
         if top == 1 { return inTable ? "\(number) (0–1)" : "\(number) điểm (thang điểm 0–1)" }

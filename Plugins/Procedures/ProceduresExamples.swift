@@ -44,24 +44,28 @@ enum ProceduresExamples {
                 "Tổng số hồ sơ tiếp nhận trong kỳ là 12.345 hồ sơ, gồm 234 hồ sơ kỳ trước chuyển sang và 12.111 hồ sơ tiếp nhận mới "
                     + "(trực tuyến 8.000 hồ sơ, trực tiếp 4.000 hồ sơ, qua dịch vụ bưu chính công ích 111 hồ sơ).",
                 "Số hồ sơ tiếp nhận mới tăng 5,3 % so với quý II năm 2026 và tăng 9,1 % so với cùng kỳ năm 2025.",
-                "Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 66,06 %, tăng 5,19 điểm phần trăm so với quý II năm 2026 "
-                    + "và tăng 21,01 điểm phần trăm so với cùng kỳ năm 2025.",
-                "Đã giải quyết 11.800 hồ sơ, tăng 7,1 % so với quý II năm 2026; trong đó: trước hạn 9.000 hồ sơ, "
+                // The point named its periods in the sentence before: "quý trước", "cùng kỳ" from here on.
+                "Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 66,06 %, tăng 5,19 điểm phần trăm so với quý trước "
+                    + "và tăng 21,01 điểm phần trăm so với cùng kỳ.",
+                "Đã giải quyết 11.800 hồ sơ, tăng 7,1 % so với quý trước; trong đó: trước hạn 9.000 hồ sơ, "
                     + "đúng hạn 2.790 hồ sơ, quá hạn 10 hồ sơ.",
                 "Tỷ lệ hồ sơ giải quyết trước và đúng hạn đạt 99,92 %",
-                "Số hồ sơ đang giải quyết là 545 hồ sơ (trong hạn 540 hồ sơ, quá hạn 5 hồ sơ).",
+                "Số hồ sơ đang giải quyết là 545 hồ sơ (trong hạn 540 hồ sơ, quá hạn 05 hồ sơ).",
                 "Đối với 10 hồ sơ giải quyết quá hạn, đã gửi 10 thư xin lỗi tổ chức, cá nhân.",
                 "Toàn bộ 10 hồ sơ giải quyết quá hạn đều đã được gửi thư xin lỗi tổ chức, cá nhân",
-                "Còn 10 hồ sơ giải quyết quá hạn (chiếm 0,08 % số hồ sơ đã giải quyết) và 5 hồ sơ đang giải quyết quá hạn",
+                "Còn 10 hồ sơ giải quyết quá hạn (chiếm 0,08 % số hồ sơ đã giải quyết) và 05 hồ sơ đang giải quyết quá hạn",
                 "Trong kỳ, Chủ tịch UBND tỉnh đã công bố 45 thủ tục hành chính",
                 "Toàn bộ 45 thủ tục hành chính được công bố trong kỳ đã được công khai trên Cơ sở dữ liệu quốc gia về thủ tục hành chính "
                     + "và tích hợp, công khai trên Cổng Thông tin điện tử tỉnh",
                 "Thực hiện rà soát, đơn giản hóa 12 thủ tục hành chính.",
-                "đạt 99,87 % (trên tổng số 11.800 hồ sơ đã giải quyết, trong đó 15 hồ sơ bị đánh giá không hài lòng, có khiếu nại hoặc trễ hạn)",
-                "Trong kỳ, tiếp nhận 20 phản ánh, kiến nghị về thủ tục hành chính thuộc thẩm quyền, giảm 20 % so với quý II năm 2026 "
-                    + "và tăng 25 % so với cùng kỳ năm 2025.",
+                "Mức độ hài lòng trong giải quyết thủ tục hành chính (tính trên số hồ sơ đã giải quyết) theo Quyết định số 766/QĐ-TTg "
+                    + "ngày 23/06/2022 của Thủ tướng Chính phủ đạt 99,87 %: trong 11.800 hồ sơ đã giải quyết, có 15 hồ sơ bị đánh giá "
+                    + "không hài lòng, có khiếu nại hoặc trễ hạn.",
+                // Bases below the toolkit's small-base threshold: the earlier counts, not "giảm 20 %".
+                "Trong kỳ, tiếp nhận 20 phản ánh, kiến nghị về thủ tục hành chính thuộc thẩm quyền (quý II năm 2026: 25; "
+                    + "cùng kỳ năm 2025: 16).",
                 "100 % phản ánh, kiến nghị về thủ tục hành chính tiếp nhận trong kỳ (20 phản ánh, kiến nghị) được xử lý đúng hạn",
-                "đạt 95 % (có 1 phản ánh, kiến nghị bị đánh giá không hài lòng hoặc xử lý quá hạn)",
+                "đạt 95,00 % (có 01 phản ánh, kiến nghị bị đánh giá không hài lòng hoặc xử lý quá hạn)",
                 "Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 66,06 %, tăng 5,19 điểm phần trăm",
             ],
             reject: ["chưa được gửi thư xin lỗi", "chưa có số liệu", "(parts missing)", "Tổng cộng"]),
@@ -80,9 +84,9 @@ enum ProceduresExamples {
             "late dossiers without an apology letter each: a limitation and a diagnostic",
             current: [unit: changed(quarter, ["thu_xin_loi": 6])],
             expect: [
-                "Đối với 10 hồ sơ giải quyết quá hạn, đã gửi 6 thư xin lỗi tổ chức, cá nhân; còn 4 hồ sơ chưa được gửi thư xin lỗi.",
-                "Còn 4/10 hồ sơ giải quyết quá hạn chưa được gửi thư xin lỗi tổ chức, cá nhân theo quy định",
-                "thu_xin_loi (6) ít hơn hs_giai_quyet_qua_han (10): 4 hồ sơ giải quyết quá hạn chưa có thư xin lỗi",
+                "Đối với 10 hồ sơ giải quyết quá hạn, đã gửi 06 thư xin lỗi tổ chức, cá nhân; còn 04 hồ sơ chưa được gửi thư xin lỗi.",
+                "Còn 04/10 hồ sơ giải quyết quá hạn chưa được gửi thư xin lỗi tổ chức, cá nhân theo quy định",
+                "thu_xin_loi (06) ít hơn hs_giai_quyet_qua_han (10): 04 hồ sơ giải quyết quá hạn chưa có thư xin lỗi",
             ],
             reject: ["Toàn bộ 10 hồ sơ giải quyết quá hạn"]),
         PluginExample(
@@ -107,7 +111,7 @@ enum ProceduresExamples {
                 "Tỷ lệ hồ sơ giải quyết trước và đúng hạn đạt 100 %",
                 "trong đó: trước hạn 9.000 hồ sơ, đúng hạn 2.790 hồ sơ, không có hồ sơ quá hạn.",
                 "Số hồ sơ đang giải quyết là 555 hồ sơ (trong hạn 555 hồ sơ, không có hồ sơ quá hạn).",
-                "đạt 100 % (trên tổng số 11.790 hồ sơ đã giải quyết, không có hồ sơ bị đánh giá không hài lòng, có khiếu nại hoặc trễ hạn)",
+                "đạt 100 %: trong 11.790 hồ sơ đã giải quyết, không có hồ sơ nào bị đánh giá không hài lòng, có khiếu nại hoặc trễ hạn.",
             ],
             reject: ["Còn ", "thư xin lỗi", "received ≠ resolved + pending"]),
         PluginExample(
@@ -122,29 +126,29 @@ enum ProceduresExamples {
             ],
             expect: [
                 "100 % hồ sơ thủ tục hành chính đã giải quyết trong kỳ (11.790 hồ sơ) được giải quyết trước và đúng hạn",
-                "Còn 5 hồ sơ đang giải quyết quá hạn",
+                "Còn 05 hồ sơ đang giải quyết quá hạn",
             ],
             reject: ["không có hồ sơ đang giải quyết quá hạn", "giải quyết quá hạn (chiếm", "received ≠ resolved + pending"]),
         PluginExample(
             "feedback not all handled on time",
             current: [unit: changed(quarter, ["pakn_dung_han": 18])],
             expect: [
-                "Đã xử lý đúng hạn 18 phản ánh, kiến nghị, đạt tỷ lệ 90 %.",
-                "Còn 2/20 phản ánh, kiến nghị về thủ tục hành chính không được xử lý đúng hạn",
+                "Đã xử lý đúng hạn 18 phản ánh, kiến nghị, đạt tỷ lệ 90,00 %.",
+                "Còn 02/20 phản ánh, kiến nghị về thủ tục hành chính không được xử lý đúng hạn",
             ],
             reject: ["100 % phản ánh, kiến nghị"]),
         PluginExample(
             "procedures announced but not all published on the provincial portal",
             current: [unit: changed(quarter, ["tthc_cong_khai_cong_tinh": 40])],
             expect: [
-                "Còn 5/45 thủ tục hành chính được công bố trong kỳ chưa được tích hợp, công khai trên Cổng Thông tin điện tử tỉnh",
+                "Còn 05/45 thủ tục hành chính được công bố trong kỳ chưa được tích hợp, công khai trên Cổng Thông tin điện tử tỉnh",
                 "Toàn bộ 45 thủ tục hành chính được công bố trong kỳ đã được công khai trên Cơ sở dữ liệu quốc gia về thủ tục hành chính",
             ],
             reject: ["và tích hợp, công khai trên Cổng Thông tin điện tử tỉnh"]),
         PluginExample(
             "inconsistent satisfaction figures: no ratio, a diagnostic",
             current: [unit: changed(quarter, ["hs_khong_hai_long": 5])],
-            expect: ["hs_khong_hai_long (5) nhỏ hơn hs_giai_quyet_qua_han (10)"],
+            expect: ["hs_khong_hai_long (05) nhỏ hơn hs_giai_quyet_qua_han (10)"],
             reject: ["Mức độ hài lòng trong giải quyết thủ tục hành chính"]),
         PluginExample(
             "a missing part: no total is invented, the officer is told",

@@ -10,12 +10,14 @@ struct ProceduresWriter {
     private var limitations: [Finding] = []
     private var diagnostics: [Diagnostic] = []
     private var figures: [Figure] = []
+    /// Names each comparison period once per point.
+    private let mentions = PeriodMentions()
 
     init(context: SectionContext) { self.context = context }
 
     /// The decision that defines the satisfaction ratios, as cited in running text.
     static let decision766 =
-        "Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ"
+        "Quyết định số 766/QĐ-TTg ngày 23/06/2022 của Thủ tướng Chính phủ"
 
     mutating func write() -> Section {
         guard context.hasData else {
@@ -69,6 +71,7 @@ struct ProceduresWriter {
     // MARK: b) Procedures announced, published and reviewed
 
     private mutating func writeProcedures() {
+        mentions.reset()
         typealias P = ProcedureID
         let announced = context.value(P.announced)
         let onDatabase = context.value(P.onNationalDatabase)
@@ -148,6 +151,7 @@ struct ProceduresWriter {
     // MARK: c) Dossiers
 
     private mutating func writeDossiers() {
+        mentions.reset()
         typealias P = ProcedureID
         let relevant = P.dossierFigures + [P.apologies, P.unsatisfiedDossiers]
         guard relevant.contains(where: { context.value($0) != nil }) else { return }
@@ -428,10 +432,10 @@ struct ProceduresWriter {
                 derivation: "Quyết định 766/QĐ-TTg: (\(ComputedID.resolved) − \(P.unsatisfiedDossiers)) ÷ \(ComputedID.resolved) × 100"))
         let detail =
             u > 0
-            ? "trong đó \(Self.dossiers(u)) bị đánh giá không hài lòng, có khiếu nại hoặc trễ hạn"
-            : "không có hồ sơ bị đánh giá không hài lòng, có khiếu nại hoặc trễ hạn"
-        return "Mức độ hài lòng trong giải quyết thủ tục hành chính, tính theo \(Self.decision766), đạt "
-            + "\(VietnameseFormat.percent(ratio)) (trên tổng số \(Self.dossiers(total)) đã giải quyết, \(detail))."
+            ? "có \(Self.dossiers(u)) bị đánh giá không hài lòng, có khiếu nại hoặc trễ hạn"
+            : "không có hồ sơ nào bị đánh giá không hài lòng, có khiếu nại hoặc trễ hạn"
+        return "\(context.capitalized(Glossary.satisfactionByDossiers)) theo \(Self.decision766) đạt "
+            + "\(VietnameseFormat.percent(ratio)): trong \(Self.dossiers(total)) đã giải quyết, \(detail)."
     }
 
     /// The online rate as an achievement when it rose against every valid comparison.
@@ -448,6 +452,7 @@ struct ProceduresWriter {
     // MARK: d) Feedback
 
     private mutating func writeFeedback() {
+        mentions.reset()
         typealias P = ProcedureID
         let onTime = context.value(P.feedbackOnTime)
         let unsatisfied = context.total(P.feedbackUnsatisfied)
@@ -468,7 +473,7 @@ struct ProceduresWriter {
             return
         }
         var text = "Trong kỳ, tiếp nhận \(Self.count(f)) phản ánh, kiến nghị về thủ tục hành chính thuộc thẩm quyền"
-        if let change = changes(P.feedback) { text += ", \(change)" }
+        if let change = changes(P.feedback) { text += " (\(change))" }
         sentences.append(text + ".")
         if let onTime {
             var text = "Đã xử lý đúng hạn \(Self.count(onTime)) phản ánh, kiến nghị"
@@ -516,9 +521,12 @@ struct ProceduresWriter {
 
     // MARK: Comparisons
 
-    /// "tăng 12,5 % so với quý II năm 2026 và giảm 2 % so với cùng kỳ năm 2025", or nil.
+    /// "tăng 12,5 % so với quý II năm 2026 và giảm 2 % so với cùng kỳ", or nil; on a small base
+    /// the earlier counts ("quý II năm 2026: 05; cùng kỳ năm 2025: 03").
     private func changes(_ id: String) -> String? {
-        let phrases = context.comparisons(id).map(\.phrase)
+        let all = context.comparisons(id)
+        if all.contains(where: \.isSmallBase) { return context.changeNote(id, mentions) }
+        let phrases = all.map { mentions.phrase($0) }
         return phrases.isEmpty ? nil : Wording.list(phrases)
     }
 
@@ -536,7 +544,7 @@ struct ProceduresWriter {
             let comparison = Comparison(
                 current: n, base: b, kind: .count, basis: isLastYear ? .sameLastYear : .previousPeriod,
                 baseLabel: data.period.label, baseFigure: base, measure: "hồ sơ")
-            phrases.append(comparison.phrase)
+            phrases.append(mentions.phrase(comparison))
         }
         return phrases
     }
@@ -585,7 +593,8 @@ struct ProceduresWriter {
 
     // MARK: Wording
 
-    static func count(_ value: Double) -> String { VietnameseFormat.number(value, fractionDigits: 0) }
+    /// A count in running text, with the office's leading zero below 10.
+    static func count(_ value: Double) -> String { VietnameseFormat.quantity(value) }
 
     static func dossiers(_ value: Double) -> String { "\(count(value)) hồ sơ" }
 

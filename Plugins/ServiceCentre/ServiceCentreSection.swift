@@ -18,7 +18,11 @@ public struct ServiceCentreSection: SectionPlugin {
                 ServiceCentreIDs.thresholdOption,
                 "Smallest change of a 766 rate, in percentage points, that makes it an achievement (rise) or a limitation "
                     + "(fall) when the plan sets no target for it; default 0: any change that shows at two decimals."
-            )
+            ),
+            PluginOption(
+                ServiceCentreIDs.dossiersOption,
+                "Id of the area whose section already states the dossiers received and resolved (e.g. procedures): the "
+                    + "centre's section then refers to it instead of repeating the figures and their comparisons."),
         ],
         expectedIndicators: ServiceCentreIDs.all,
         examples: ServiceCentreExamples.all)
@@ -27,7 +31,7 @@ public struct ServiceCentreSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = ServiceCentreWriter(context)
-        return writer.write()
+        return writer.write().typeset()
     }
 }
 
@@ -54,6 +58,7 @@ enum ServiceCentreIDs {
     ]
 
     static let thresholdOption = "rate_change_threshold"
+    static let dossiersOption = "dossiers_stated_in"
 }
 
 /// How the section words one 766 rate. The rate's parts come from the plan's `ratio_of`.
@@ -62,6 +67,11 @@ struct RateWording {
     var id: String
     /// The item's lead-in: "Số hóa hồ sơ".
     var topic: String
+    /// The rate's name in the table and in findings; nil for the plan's label.
+    var name: String? = nil
+    /// Whether the rate is computed by a formula of Quyết định 766/QĐ-TTg (false for the share
+    /// of ratings, which the decision does not define).
+    var is766 = true
     /// What the denominator counts, after its measure: "hồ sơ tiếp nhận".
     var whole: String
     /// What the numerator adds to it: "được số hóa".
@@ -69,6 +79,12 @@ struct RateWording {
     /// The group of the 766/QĐ-TTg index the rate belongs to, and the group's maximum points.
     var group: String
     var points: Int
+
+    /// "Tỷ lệ lượt đánh giá hài lòng, rất hài lòng".
+    static let context766Free = Glossary.satisfactionByRatings.prefix(1).uppercased() + Glossary.satisfactionByRatings.dropFirst()
+
+    /// The row's and the finding's name.
+    func label(_ indicator: Indicator) -> String { name ?? indicator.label }
 
     /// In the order of the index's groups (số hóa hồ sơ; cung cấp dịch vụ trực tuyến; mức độ hài lòng).
     static let all = [
@@ -81,9 +97,10 @@ struct RateWording {
         RateWording(
             id: ServiceCentreIDs.onlinePaymentRate, topic: "Thanh toán trực tuyến phí, lệ phí", whole: "phải nộp phí, lệ phí",
             part: "được thanh toán trực tuyến", group: "Cung cấp dịch vụ trực tuyến", points: 22),
+        // The share of ratings, not the 766 satisfaction formula over dossiers: named for what it is.
         RateWording(
-            id: ServiceCentreIDs.satisfactionRate, topic: "Mức độ hài lòng", whole: "đánh giá", part: "là hài lòng, rất hài lòng",
-            group: "Mức độ hài lòng", points: 18),
+            id: ServiceCentreIDs.satisfactionRate, topic: context766Free, name: context766Free, is766: false, whole: "đánh giá",
+            part: "là hài lòng, rất hài lòng", group: "—", points: 0),
     ]
 }
 
@@ -154,11 +171,28 @@ struct ServiceCentreWriter {
 
     /// "Trong quý III năm 2026, Trung tâm … tiếp nhận 12.450 hồ sơ (tăng 5,5 % so với …); đã trả kết quả 12.000 hồ sơ."
     mutating func writeDossiers() {
+        if let area = context.area.options[ServiceCentreIDs.dossiersOption]?.text,
+            context.value(ServiceCentreIDs.received) != nil || context.value(ServiceCentreIDs.returned) != nil
+        {
+            if let reference = context.clauseReference(toArea: area) {
+                section.blocks.append(
+                    .paragraph(
+                        Paragraph(
+                            "Kết quả tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại \(centre) đã nêu tại \(reference)."))
+                )
+                return
+            }
+            section.diagnostics.append(
+                context.warning(
+                    "tùy chọn \(ServiceCentreIDs.dossiersOption): kế hoạch không có lĩnh vực '\(area)'; số hồ sơ được nêu tại phần này (unknown area)"
+                ))
+        }
+        let mentions = PeriodMentions()
         var clauses: [String] = []
         for (id, verb) in [(ServiceCentreIDs.received, "tiếp nhận"), (ServiceCentreIDs.returned, "đã trả kết quả")] {
             guard let value = context.value(id) else { continue }
             var clause = "\(verb) \(context.format(value, id)) \(measure(id))"
-            let changes = comparisons(id).map(phrase)
+            let changes = comparisons(id).map { mentions.phrase($0) }
             if !changes.isEmpty { clause += " (\(changes.joined(separator: " và ")))" }
             clauses.append(clause)
         }
@@ -177,6 +211,7 @@ struct ServiceCentreWriter {
 
     mutating func writeRates() {
         var items: [String] = []
+        var ratings: [String] = []
         var lines: [RateLine] = []
         for wording in RateWording.all {
             guard let indicator = context.indicator(wording.id), indicator.isDerived else { continue }
@@ -206,20 +241,32 @@ struct ServiceCentreWriter {
                                 + "'\(indicator.label)' (parts from different units)"))
                     continue
                 }
-                items.append(
+                let item =
                     "\(wording.topic): \(count(n))/\(count(d)) \(wholeMeasure) \(wording.whole) \(wording.part), "
-                        + "đạt \(context.format(rate, wording.id))")
+                    + "đạt \(context.format(rate, wording.id))"
+                if wording.is766 { items.append(item) } else { ratings.append(item) }
                 lines.append(RateLine(wording: wording, indicator: indicator, value: rate, changes: comparisons(wording.id)))
             }
         }
-        guard !items.isEmpty else { return }
-        section.blocks.append(
-            .paragraph(
-                Paragraph(
-                    "Kết quả thực hiện một số chỉ tiêu thuộc Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ "
-                        + "người dân, doanh nghiệp (Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ):")))
-        section.blocks.append(
-            .list(items.enumerated().map { Paragraph($0.element + ($0.offset == items.count - 1 ? "." : ";")) }))
+        if !items.isEmpty {
+            section.blocks.append(
+                .paragraph(
+                    Paragraph(
+                        "Kết quả thực hiện một số chỉ tiêu thuộc Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ "
+                            + "người dân, doanh nghiệp (Quyết định số 766/QĐ-TTg ngày 23/06/2022 của Thủ tướng Chính phủ):")))
+            section.blocks.append(
+                .list(items.enumerated().map { Paragraph($0.element + ($0.offset == items.count - 1 ? "." : ";")) }))
+        }
+        // The share of ratings is not the decision's satisfaction formula (which counts dossiers):
+        // stated apart, under its own name.
+        for item in ratings {
+            section.blocks.append(
+                .paragraph(
+                    Paragraph(
+                        "\(item) (tính trên số lượt đánh giá của tổ chức, cá nhân tại \(centre), khác với mức độ hài lòng theo "
+                            + "Quyết định số 766/QĐ-TTg, tính trên số hồ sơ đã giải quyết).")))
+        }
+        guard !lines.isEmpty else { return }
         if lines.contains(where: { !$0.changes.isEmpty }) { section.blocks.append(.table(rateTable(lines))) }
         addFindings(lines)
     }
@@ -247,7 +294,8 @@ struct ServiceCentreWriter {
         var rows: [[Cell]] = []
         for (index, line) in lines.enumerated() {
             var row = [
-                Cell(String(index + 1)), Cell(line.indicator.label), Cell("\(line.wording.group) (\(line.wording.points))"),
+                Cell(String(index + 1)), Cell(line.wording.label(line.indicator)),
+                Cell(line.wording.is766 ? "\(line.wording.group) (\(line.wording.points))" : "—"),
                 percentCell(line),
             ]
             for base in bases {
@@ -262,20 +310,22 @@ struct ServiceCentreWriter {
         return Table(
             caption: "Các tỷ lệ theo Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp",
             columns: columns, rows: rows,
-            note: "Nhóm chỉ số và điểm tối đa theo Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ; "
-                + "tỷ lệ tính trên tổng số hồ sơ, lượt đánh giá của kỳ.")
+            note: "Nhóm chỉ số và điểm tối đa theo Quyết định số 766/QĐ-TTg ngày 23/06/2022 của Thủ tướng Chính phủ; "
+                + "tỷ lệ tính trên tổng số hồ sơ, lượt đánh giá của kỳ"
+                + (lines.contains { !$0.wording.is766 }
+                    ? "; tỷ lệ lượt đánh giá hài lòng, rất hài lòng không phải chỉ tiêu tính theo công thức của Quyết định này." : "."))
     }
 
     /// The rate without "%", which the column header carries.
     func percentCell(_ line: RateLine) -> Cell {
         let figures = context.total(line.wording.id).map { [context.figureID($0)] } ?? []
-        return Cell(VietnameseFormat.number(line.value, fractionDigits: 2), value: line.value, figures: figures)
+        return Cell(VietnameseFormat.rate(line.value), value: line.value, figures: figures)
     }
 
     /// "+2,72", "-5", "0": the change of a rate in percentage points, linked to both figures.
     func deltaCell(_ change: Comparison) -> Cell {
         let delta = change.current - change.base
-        let text = shows(delta) ? (delta > 0 ? "+" : "-") + VietnameseFormat.number(abs(delta), fractionDigits: 2) : "0"
+        let text = shows(delta) ? VietnameseFormat.points(delta) : "0"
         var figures: [String] = []
         if let now = context.total(change.baseFigure.indicator) { figures.append(context.figureID(now)) }
         figures.append(context.figureID(change.baseFigure))
@@ -288,13 +338,13 @@ struct ServiceCentreWriter {
     mutating func addFindings(_ lines: [RateLine]) {
         var rising: [(against: [String], lines: [RateLine])] = []
         for line in lines {
-            let subject = "\(line.indicator.label) tại \(centre)"
+            let subject = "\(line.wording.label(line.indicator)) tại \(centre)"
             let value = context.format(line.value, line.wording.id)
             let sources = context.total(line.wording.id)?.sources ?? []
             if let target = line.indicator.target {
                 let bound =
                     (target.comparison == .atLeast ? "tối thiểu " : "tối đa ")
-                    + context.format(target.value, line.wording.id) + (target.basis.map { " theo \($0)" } ?? "")
+                    + SectionContext.formatTarget(target.value, kind: .percent) + (target.basis.map { " theo \($0)" } ?? "")
                 if target.isMet(by: line.value) {
                     section.achievements.append(
                         Finding(
@@ -330,11 +380,13 @@ struct ServiceCentreWriter {
                 let line = group.lines[0]
                 section.achievements.append(
                     Finding(
-                        "\(line.indicator.label) tại \(centre) đạt \(context.format(line.value, line.wording.id)), "
+                        "\(line.wording.label(line.indicator)) tại \(centre) đạt \(context.format(line.value, line.wording.id)), "
                             + line.changes.map(phrase).joined(separator: " và "), sources: sources))
                 continue
             }
-            let names = group.lines.map { "\(Wording.lowercasedFirst($0.indicator.label)) (\(context.format($0.value, $0.wording.id)))" }
+            let names = group.lines.map {
+                "\(Wording.lowercasedFirst($0.wording.label($0.indicator))) (\(context.format($0.value, $0.wording.id)))"
+            }
             section.achievements.append(
                 Finding(
                     context.capitalized(Wording.list(names)) + " tại \(centre) đều tăng "
@@ -364,7 +416,7 @@ struct ServiceCentreWriter {
         let task = videoTask
         let taskActivities = task.map { task in context.activities.filter { $0.task == task.number } } ?? []
         // "Thực hiện nhiệm vụ tại mục II.3 của Kế hoạch, trong quý III năm 2026" or, outside the plan's year, "Trong năm 2025".
-        let opening = task.map { "Thực hiện nhiệm vụ tại \(reference($0)), trong \(periodLabel)" } ?? "Trong \(periodLabel)"
+        let opening = task.map { "Thực hiện nhiệm vụ tại \(reference($0)), trong kỳ" } ?? "Trong kỳ"
         guard let videos = context.total(ServiceCentreIDs.videos), let count = videos.number else {
             // With no figure at all, the one no-data diagnostic of `write()` says it.
             if !context.current.totals.isEmpty {
@@ -504,5 +556,6 @@ struct ServiceCentreWriter {
 
     func measure(_ id: String) -> String { context.indicator(id)?.measure ?? "" }
 
-    func count(_ value: Double) -> String { VietnameseFormat.number(value, fractionDigits: 0) }
+    /// A count in running text, with the office's leading zero below 10.
+    func count(_ value: Double) -> String { VietnameseFormat.quantity(value) }
 }

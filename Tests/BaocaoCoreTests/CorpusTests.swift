@@ -61,9 +61,9 @@ struct CorpusTests {
     }
 
     /// Compares with the sidecar (or rewrites it), and checks what holds for every case:
-    /// refused quickly, each diagnostic naming the case's file.
+    /// refused without hanging, each diagnostic naming the case's file.
     func check(kind: String, _ name: String, _ diagnostics: [Diagnostic], elapsed: Duration) throws {
-        #expect(elapsed < .seconds(2), "\(kind)/\(name) took \(elapsed)")
+        #expect(elapsed < hangBound, "\(kind)/\(name) took \(elapsed)")
         let shown = kind == "plan" ? "\(name).yaml" : "2026-Q1/\(name).yaml"
         for d in diagnostics {
             #expect(d.location.file == shown, "\(d)")

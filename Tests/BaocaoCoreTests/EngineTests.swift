@@ -56,7 +56,7 @@ struct EngineTests {
         #expect(text.contains("Còn chậm. Nguyên nhân: thiếu cán bộ."))
         #expect(text.contains("Làm tiếp."))
         #expect(text.contains("Đề nghị bổ sung biên chế."))
-        #expect(text.contains("alpha: received=40, on_time=30, rate=75 %"))
+        #expect(text.contains("alpha: received=40, on_time=30, rate=75,00 %"))
         #expect(text.contains("giảm 20 % so với cùng kỳ năm 2025; tăng 25 % so với quý II năm 2026") == false)
         #expect(text.contains("tăng 25 % so với quý II năm 2026; giảm 20 % so với cùng kỳ năm 2025"))
     }
@@ -104,7 +104,7 @@ struct EngineTests {
         #expect(received.text == "40")
         #expect(received.sources == [SourceReference(unit: "a", file: "a3.yaml", line: 5, column: 13, period: "2026-Q3", value: 40)])
         let rate = try #require(doc.figures.first { $0.id == "2026-Q3/rate/total" })
-        #expect(rate.text == "75 %")
+        #expect(rate.text == "75,00 %")
         #expect(Set(rate.sources.map(\.line)) == [5, 6])
         #expect(doc.figures.contains { $0.id == "2025-Q3/received/total" })
     }
@@ -159,7 +159,7 @@ struct PlanProgressTests {
                     "II.1", "Nhiệm vụ một", "Phòng A", "Thường xuyên trong năm", "Phòng A lồng ghép tuyên truyền tại giao ban.",
                     "Thực hiện thường xuyên",
                 ],
-                ["II.2", "Đăng tải video hướng dẫn", "PB", "Trong năm 2026", "Tin bài: 4 tin, bài.", "Đang thực hiện"],
+                ["II.2", "Đăng tải video hướng dẫn", "PB", "Trong năm 2026", "Tin bài: 04 tin, bài.", "Đang thực hiện"],
             ])
     }
 

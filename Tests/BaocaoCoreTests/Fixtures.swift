@@ -149,3 +149,9 @@ func validPlan() throws -> Plan {
     guard let plan = result.plan else { throw PluginError(result.diagnostics.map(\.description).joined(separator: "\n")) }
     return plan
 }
+
+/// How long a hostile input may take before a test calls it a hang. The bound catches a loop that
+/// never ends or work that grows without limit, not slowness: a loaded machine (CI's two cores
+/// shared with a build) can take several times the usual second, and speed is measured by the
+/// benchmarks in Benchmarks/, not asserted by tests.
+let hangBound: Duration = .seconds(60)

@@ -122,7 +122,7 @@ struct HostileDataTests {
         try data.link("2026-Q1/b.yaml", to: "../_big/huge.yaml")
         let started = ContinuousClock.now
         let result = try load(data)
-        #expect(ContinuousClock.now - started < .milliseconds(500))
+        #expect(ContinuousClock.now - started < hangBound)
         #expect(
             result.diagnostics.map(\.description) == [
                 "data/2026-Q1/a.yaml: error: tệp quá lớn: 104857600 byte, giới hạn 16777216 byte (file too large)",
@@ -233,7 +233,7 @@ struct HostileDataTests {
                 case .chart: break
                 }
             }
-            #expect(texts.contains("alpha: hồ_sơ_nhận=40, on_time=30, rate=75 %"), "\(texts)")
+            #expect(texts.contains("alpha: hồ_sơ_nhận=40, on_time=30, rate=75,00 %"), "\(texts)")
             #expect(texts.contains("Hồ sơ đất đai còn chậm. Nguyên nhân: thiếu cán bộ thẩm định."), "\(texts)")
             #expect(texts.allSatisfy(Self.isNFC))
         }

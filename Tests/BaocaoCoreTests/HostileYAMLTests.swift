@@ -67,7 +67,7 @@ struct HostileYAMLTests {
         let text = "a: &a \"\(long)\"\nb: [" + Array(repeating: "*a", count: 40).joined(separator: ", ") + "]\n"
         let started = ContinuousClock.now
         let messages = load(text)
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < hangBound)
         #expect(
             messages == [
                 "x.yaml:2:4: error: tệp có hơn 32 MB văn bản sau khi triển khai các alias *…; tệp bị từ chối (too much text after alias expansion)"

@@ -104,14 +104,14 @@ struct PlanLoaderTests {
         #expect(messages.contains { $0.contains("mục tiêu 120 % nằm ngoài 0–100") })
     }
 
-    @Test("an option the area's plugin does not declare is an error")
+    @Test("an option the area's plugin does not declare is an error at the option's own key")
     func unknownOption() {
         let text = planReplacing(
             "    plugin: echo\n    order: 20", with: "    plugin: echo\n    order: 20\n    options:\n      verbose: true\n      colour: red"
         )
         #expect(
             errors(loadPlan(text).diagnostics) == [
-                "plan.yaml:40:9: error: areas 'alpha': tùy chọn 'colour' không được plugin 'echo' hỗ trợ; cần một trong: verbose (unknown option)"
+                "plan.yaml:46:7: error: areas 'alpha': tùy chọn 'colour' không được plugin 'echo' hỗ trợ; cần một trong: verbose (unknown option)"
             ])
     }
 

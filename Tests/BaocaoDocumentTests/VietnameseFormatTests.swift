@@ -22,11 +22,51 @@ struct VietnameseFormatTests {
         #expect(VietnameseFormat.number(0.5478, fractionDigits: 4) == "0,5478")
     }
 
-    @Test("percentages carry a space before the sign")
+    @Test("percentages carry a space before the sign and always two decimals, except the whole 100 % and 0 %")
     func percent() {
-        #expect(VietnameseFormat.percent(98.7) == "98,7 %")
+        #expect(VietnameseFormat.percent(98.7) == "98,70 %")
+        #expect(VietnameseFormat.percent(96.5) == "96,50 %")
+        #expect(VietnameseFormat.percent(93.01) == "93,01 %")
         #expect(VietnameseFormat.percent(100) == "100 %")
+        #expect(VietnameseFormat.percent(0) == "0 %")
+        #expect(VietnameseFormat.percent(50) == "50,00 %")
         #expect(VietnameseFormat.percent(12.345, fractionDigits: 1) == "12,3 %")
+        #expect(VietnameseFormat.percent(20, fractionDigits: 1) == "20,0 %")
+    }
+
+    @Test("changes in percentage points carry their sign and two decimals: +8,50 beside +1,49")
+    func points() {
+        #expect(VietnameseFormat.points(8.5) == "+8,50")
+        #expect(VietnameseFormat.points(1.49) == "+1,49")
+        #expect(VietnameseFormat.points(-0.39) == "-0,39")
+        #expect(VietnameseFormat.points(0.001) == "0")
+        #expect(VietnameseFormat.fixed(1234.5, fractionDigits: 2) == "1.234,50")
+    }
+
+    @Test("counts in running text take the office's leading zero below 10")
+    func quantity() {
+        #expect(VietnameseFormat.quantity(1) == "01")
+        #expect(VietnameseFormat.quantity(9) == "09")
+        #expect(VietnameseFormat.quantity(10) == "10")
+        #expect(VietnameseFormat.quantity(0) == "0")
+        #expect(VietnameseFormat.quantity(8000) == "8.000")
+    }
+
+    @Test("month labels of charts and columns are all alike")
+    func monthLabels() {
+        #expect((1...12).map(VietnameseFormat.monthLabel) == (1...12).map { "Tháng \($0)" })
+    }
+
+    @Test("numeric dates in any text are written one way, dd/MM/yyyy")
+    func normalizedDates() {
+        #expect(
+            VietnameseFormat.normalizingDates(in: "Quyết định số 268/QĐ-BNV ngày 28/3/2025") == "Quyết định số 268/QĐ-BNV ngày 28/03/2025")
+        #expect(VietnameseFormat.normalizingDates(in: "ngày 5/1/2026 và 14/09/2026.") == "ngày 05/01/2026 và 14/09/2026.")
+        // Not dates: document numbers, invalid days, longer runs.
+        #expect(
+            VietnameseFormat.normalizingDates(in: "số 1/2/3/4, 31/2/2026, 1/2/20261, 239/QĐ-UBND")
+                == "số 1/2/3/4, 31/2/2026, 1/2/20261, 239/QĐ-UBND")
+        #expect(VietnameseFormat.shortDate(CivilDate(year: 2026, month: 9, day: 14)!) == "14/09/2026")
     }
 
     @Test("dates in running text follow Nghị định 30/2020: leading zero for days below 10 and for months 1 and 2 only")

@@ -66,7 +66,7 @@ final class EdgeCaseTests: XCTestCase {
         let data = try DOCXRenderer().render(document)
         let html = try HTMLRenderer().render(document)
         let elapsed = Date().timeIntervalSince(start)
-        XCTAssertLessThan(elapsed, 20, "3000 rows took \(elapsed) s")
+        XCTAssertLessThan(elapsed, 120, "3000 rows took \(elapsed) s (a hang guard; speed is measured in Benchmarks/)")
         XCTAssertGreaterThan(data.count, 50_000)
         XCTAssertGreaterThan(html.count, 300_000)
         let package = try DocxPackage(data)

@@ -5,10 +5,6 @@ import Foundation
 import XCTest
 
 final class EGovernmentTests: XCTestCase {
-    func testExamples() throws {
-        try Fixtures.runExamples(EGovernmentSection.self)
-    }
-
     func testDescriptorDeclaresTheMonthlyMinimum() {
         let descriptor = EGovernmentSection.descriptor
         XCTAssertEqual(descriptor.id, "e-government")
@@ -25,11 +21,12 @@ final class EGovernmentTests: XCTestCase {
         let all = outcome.texts.joined(separator: "\n")
         XCTAssertTrue(
             all.contains(
-                "Trong quý III năm 2026, số tin, bài về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh chưa đạt mức tối thiểu 2 tin, bài mỗi tháng ở tháng 8 (1 tin, bài) và tháng 9 (không có tin, bài nào)."
+                "Trong quý III năm 2026, số tin, bài về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh chưa đạt mức tối thiểu 02 tin, bài mỗi tháng theo mục II.2 của Kế hoạch ở tháng 8 (01 tin, bài) và tháng 9 (không có tin, bài nào)."
             ), all)
-        XCTAssertTrue(all.contains("trong đó 2 tháng chưa đạt mức tối thiểu 2 tin, bài mỗi tháng (tháng 8 và tháng 9)"), all)
+        XCTAssertTrue(all.contains("trong đó 02 tháng chưa đạt mức tối thiểu 02 tin, bài mỗi tháng (tháng 8 và tháng 9)"), all)
         XCTAssertTrue(
-            all.contains("Bảo đảm mỗi tháng có ít nhất 2 tin, bài về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh."), all)
+            all.contains("Bảo đảm mỗi tháng có ít nhất 02 tin, bài về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh."), all
+        )
         let chart = try XCTUnwrap(Self.charts(outcome.section).first)
         XCTAssertEqual(chart.reference, Chart.Reference(label: "Mức tối thiểu mỗi tháng", value: 2))
     }
@@ -98,7 +95,8 @@ final class EGovernmentTests: XCTestCase {
         let limitation = try XCTUnwrap(section.limitations.first)
         XCTAssertEqual(
             limitation.text,
-            "Tháng 8 năm 2026 không có tin, bài nào về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh, chưa bảo đảm yêu cầu hằng tháng có tin, bài về cải cách hành chính."
+            "Tháng 8 năm 2026 không có tin, bài nào về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh, chưa "
+                + "bảo đảm yêu cầu tại mục II.2 của Kế hoạch (hằng tháng có tin, bài về cải cách hành chính trên Cổng Thông tin điện tử tỉnh)."
         )
         XCTAssertEqual(limitation.cause, "Tháng 8, Cổng Thông tin điện tử tỉnh tạm dừng để nâng cấp")
         let headings = section.blocks.compactMap { block -> String? in
@@ -180,7 +178,8 @@ final class EGovernmentTests: XCTestCase {
                 Chart.Series(name: "Trang Thông tin điện tử Văn phòng", values: [4, nil, 5]),
             ])
         XCTAssertEqual(chart.unit, "tin, bài")
-        XCTAssertEqual(chart.reference, Chart.Reference(label: "Mức tối thiểu mỗi tháng", value: 1))
+        // The plan's monthly minimum binds the portal only (II.2), and the line says so.
+        XCTAssertEqual(chart.reference, Chart.Reference(label: "Mức tối thiểu mỗi tháng trên Cổng Thông tin điện tử tỉnh", value: 1))
     }
 
     func testHalfYearFromQuartersKeepsTheMonths() async throws {
@@ -195,7 +194,7 @@ final class EGovernmentTests: XCTestCase {
         XCTAssertEqual(
             section.achievements.map(\.text),
             [
-                "Trong 6 tháng đầu năm 2026, tháng nào cũng có tin, bài về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh (ít nhất 2 tin, bài mỗi tháng), bảo đảm yêu cầu hằng tháng có tin, bài về cải cách hành chính."
+                "Trong 6 tháng đầu năm 2026, tháng nào cũng có tin, bài về cải cách hành chính được đăng trên Cổng Thông tin điện tử tỉnh (ít nhất 02 tin, bài mỗi tháng), bảo đảm yêu cầu tại mục II.2 của Kế hoạch (hằng tháng có tin, bài về cải cách hành chính trên Cổng Thông tin điện tử tỉnh)."
             ])
         XCTAssertFalse(section.diagnostics.contains { $0.message.contains("Cổng Thông tin") }, "\(section.diagnostics)")
     }

@@ -13,7 +13,10 @@ final class RegistryTests: XCTestCase {
         // A plugin type's module is the folder's target, "<Folder>Plugin".
         let modules = Set(BuiltinPlugins.all.map { String(reflecting: $0).split(separator: ".").first.map(String.init) ?? "" })
         for folder in folders {
-            XCTAssertTrue(modules.contains("\(folder)Plugin"), "Plugins/\(folder) has no plugin in BuiltinPlugins.all")
+            XCTAssertTrue(
+                modules.contains("\(folder)Plugin"),
+                "Plugins/\(folder) has no plugin in BuiltinPlugins.all: add \"\(folder)\" to pluginFolders in Package.swift, "
+                    + "and its import and type to Sources/BaocaoPlugins/BuiltinPlugins.swift (Plugins/README.md)")
         }
         XCTAssertEqual(modules.count, BuiltinPlugins.all.count, "one plugin per folder")
     }

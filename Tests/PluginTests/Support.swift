@@ -25,25 +25,6 @@ enum Fixtures {
         return plan
     }
 
-    /// Runs every example of a plugin's descriptor and reports each one that fails.
-    static func runExamples(_ type: any SectionPlugin.Type, file: StaticString = #filePath, line: UInt = #line) throws {
-        let harness = ExampleHarness(plan: try plan(), registry: BuiltinPlugins.registry)
-        let examples = type.descriptor.examples
-        XCTAssertFalse(examples.isEmpty, "\(type.descriptor.id) has no examples", file: file, line: line)
-        for example in examples {
-            let outcome = try harness.run(example, plugin: type)
-            XCTAssertTrue(
-                outcome.passed,
-                """
-                example '\(example.name)' of \(type.descriptor.id):
-                  missing: \(outcome.missing)
-                  unexpected: \(outcome.unexpected)
-                  section texts:
-                \(outcome.texts.map { "    " + $0 }.joined(separator: "\n"))
-                """, file: file, line: line)
-        }
-    }
-
     /// The section a plugin writes for `period` from the shipped example data.
     static func shippedSection(area id: String, period: String) async throws -> Section {
         let plan = try plan()

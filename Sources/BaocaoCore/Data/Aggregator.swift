@@ -22,6 +22,9 @@ public struct Aggregator: Sendable {
     /// its period, the previous one, last year's and each quarter of the year so far, and a
     /// batch compiles several periods of one plan.
     private let memo = Memo()
+    /// The periods of the submissions that give each indicator: an indicator no unit gave in a
+    /// period's first quarters started later (an area added mid-year).
+    private let reportedIn: [String: Set<Period>]
 
     private final class Memo: @unchecked Sendable {
         let lock = NSLock()
@@ -32,6 +35,11 @@ public struct Aggregator: Sendable {
         self.plan = plan
         self.submissions = submissions
         self.byUnit = Dictionary(grouping: submissions, by: \.unit)
+        var reportedIn: [String: Set<Period>] = [:]
+        for submission in submissions {
+            for id in submission.figures.keys { reportedIn[id, default: []].insert(submission.period) }
+        }
+        self.reportedIn = reportedIn
         let indicators = plan.indicators
         submitted = indicators.filter { !$0.isDerived }
         derived = indicators.filter(\.isDerived).map { indicator in
@@ -74,7 +82,8 @@ public struct Aggregator: Sendable {
         for indicator in submitted {
             let perUnit = units.compactMap { byUnit[$0]?[indicator.id] }
             guard !perUnit.isEmpty else { continue }
-            if let total = combine(perUnit, indicator: indicator, period: period, unit: nil, across: "units", diagnostics: &diagnostics) {
+            if var total = combine(perUnit, indicator: indicator, period: period, unit: nil, across: "units", diagnostics: &diagnostics) {
+                total.coveredFrom = Self.coverage(perUnit)
                 totals[indicator.id] = total
             }
         }
@@ -120,10 +129,21 @@ public struct Aggregator: Sendable {
             return nil
         }
         var figures: [String: Figure] = [:]
+        var lateStarts: [Period: [String]] = [:]
         for indicator in submitted {
-            let values = found.compactMap { $0.figures[indicator.id] }
+            var values = found.compactMap { $0.figures[indicator.id] }
             guard !values.isEmpty else { continue }
-            if values.count < found.count, indicator.aggregation == .sum {
+            // An indicator no unit gave before some part (an area added mid-year) adds up from that
+            // part on; the figure says which part it starts from and the officer is warned.
+            var start: Period?
+            if values.count < found.count, [.sum, .first].contains(indicator.aggregation),
+                let later = laterStart(of: indicator.id, in: found, parts: parts)
+            {
+                start = parts[later]
+                values = found[later...].compactMap { $0.figures[indicator.id] }
+                lateStarts[parts[later], default: []].append(indicator.id)
+            }
+            if values.count < found.count, start == nil, indicator.aggregation == .sum {
                 let location =
                     values.first?.sources.first.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) } ?? .file(plan.file)
                 diagnostics.append(
@@ -133,15 +153,45 @@ public struct Aggregator: Sendable {
                     ))
                 continue
             }
-            if let f = combine(values, indicator: indicator, period: period, unit: unit, across: "periods", diagnostics: &diagnostics) {
+            if var f = combine(values, indicator: indicator, period: period, unit: unit, across: "periods", diagnostics: &diagnostics) {
+                f.coveredFrom = start
                 figures[indicator.id] = f
             }
+        }
+        for (start, ids) in lateStarts.sorted(by: { $0.key < $1.key }) {
+            let location = byUnit[unit]?.first { start.contains($0.period) }?.location ?? .file(plan.file)
+            diagnostics.append(
+                .warning(
+                    location,
+                    "\(plan.unit(unit)?.shortName ?? unit): \(ids.count) chỉ tiêu được báo cáo từ \(start.label) (\(ids.joined(separator: ", "))); "
+                        + "số liệu \(period.label) của các chỉ tiêu này chỉ tính từ \(start.label) và báo cáo nêu rõ điều đó "
+                        + "(indicators first reported in a later part of the period)"))
         }
         // What was done and what went wrong accumulate over the sub-periods; what comes next and
         // what is proposed is the latest sub-period's word.
         var narratives = found.flatMap { $0.narratives.filter { $0.kind == .activity || $0.kind == .limitation } }
         narratives += found.last?.narratives.filter { $0.kind == .nextTask || $0.kind == .proposal } ?? []
         return Resolved(figures: figures, narratives: narratives, illustrative: found.contains { $0.illustrative })
+    }
+
+    /// When `id` is missing from the first parts of a period (for this unit) and present in every
+    /// part after them, and no unit gave it in those first parts: the index of the part it starts
+    /// from. Nil for a gap in the middle, or for parts other units did report (a unit that forgot).
+    func laterStart(of id: String, in found: [Resolved], parts: [Period]) -> Int? {
+        guard found.count == parts.count, let start = found.firstIndex(where: { $0.figures[id] != nil }), start > 0,
+            found[start...].allSatisfy({ $0.figures[id] != nil })
+        else { return nil }
+        let periods = reportedIn[id] ?? []
+        let reportedEarlier = parts[..<start].contains { part in periods.contains { part.contains($0) } }
+        return reportedEarlier ? nil : start
+    }
+
+    /// The first part a combination of figures covers: their common start when every one starts
+    /// late, nil when any covers its whole period.
+    static func coverage(_ figures: [Figure]) -> Period? {
+        let starts = figures.map(\.coveredFrom)
+        guard !starts.isEmpty, !starts.contains(where: { $0 == nil }) else { return nil }
+        return starts.compactMap { $0 }.min()
     }
 
     func figures(of s: Submission) -> [String: Figure] {
@@ -244,9 +294,12 @@ public struct Aggregator: Sendable {
             let n = num.compactMap(\.number).reduce(0, +)
             let d = den.compactMap(\.number).reduce(0, +)
             guard d > 0 else { continue }
-            figures[indicator.id] = Figure(
+            var rate = Figure(
                 indicator: indicator.id, period: period, unit: unit, number: n * 100 / d,
                 sources: (num + den).flatMap(\.sources).sorted(), derivation: derivation)
+            // A rate starts where the latest of its parts starts.
+            rate.coveredFrom = (num + den).compactMap(\.coveredFrom).max()
+            figures[indicator.id] = rate
         }
     }
 }

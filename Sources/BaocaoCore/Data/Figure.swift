@@ -18,6 +18,10 @@ public struct Figure: Sendable {
     public var sources: [SourceReference]
     /// How it was obtained: "submitted", "sum of quarters", "sum of units", "ratio" …
     public var derivation: String
+    /// For a figure built from sub-periods that starts later than its period (an indicator
+    /// first reported in Q3, in the 9-month report): the first sub-period it covers. Nil when it
+    /// covers the whole period.
+    public var coveredFrom: Period?
 
     public init(
         indicator: String, period: Period, unit: String?, number: Double?, text: String? = nil,

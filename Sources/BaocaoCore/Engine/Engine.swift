@@ -179,7 +179,8 @@ public struct Engine: Sendable {
         }
         return SectionContext(
             plan: PlanSummary(
-                title: plan.identity.title, year: plan.year, issuingBodyName: plan.identity.issuingBodyName, place: plan.identity.place),
+                title: plan.identity.title, year: plan.year, issuingBodyName: plan.identity.issuingBodyName, place: plan.identity.place,
+                areas: plan.areas.map { AreaHeading(id: $0.id, title: $0.title) }),
             area: area, period: period, current: current.restricted(to: ids, area: area.id),
             previous: restrict(previous), sameLastYear: restrict(sameLastYear),
             tasks: plan.tasks.filter { $0.areas.contains(area.id) }, units: plan.units, window: plan.window(of: period))

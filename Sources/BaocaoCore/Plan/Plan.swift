@@ -181,6 +181,37 @@ public struct ContentArea: Sendable {
     /// A text template for plugins that word their text from the plan.
     public var template: String?
     public var location: SourceLocation
+    /// Where `template`'s text is in the plan file, to locate a line and column inside it.
+    public var templatePlacement: TextPlacement?
+    /// Where each key of `options` is written.
+    public var optionLocations: [String: SourceLocation] = [:]
+}
+
+/// Where a text value is in its file, so that a position inside the text (a template's line 3,
+/// column 12) can be named as a position in the file.
+public struct TextPlacement: Sendable, Equatable {
+    /// The value itself: for a block scalar (`template: |`), its `|`.
+    public var location: SourceLocation
+    /// For a literal block scalar (`|`), the file line of the text's first line and the number
+    /// of spaces that indent it; nil for other scalars, whose lines do not map one to one.
+    public var firstLine: Int?
+    public var indentation: Int?
+
+    public init(location: SourceLocation, firstLine: Int? = nil, indentation: Int? = nil) {
+        self.location = location
+        self.firstLine = firstLine
+        self.indentation = indentation
+    }
+
+    /// The file position of `line` and `column` (from 1) of the text; the value's own location
+    /// when the text is not a literal block scalar.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        guard let firstLine, let indentation else { return location }
+        return SourceLocation(file: location.file, line: firstLine + line - 1, column: indentation + column)
+    }
+
+    /// Whether `location(line:column:)` names the exact position.
+    public var isExact: Bool { firstLine != nil }
 }
 
 /// A plugin option value from the plan.

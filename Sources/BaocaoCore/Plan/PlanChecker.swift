@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reference from one part of a plan to another, as written, with its location.
 struct PlanReference {
     enum Kind: String {
@@ -33,6 +35,7 @@ struct PlanChecker {
         resolveReferences()
         checkAreas()
         checkIndicators()
+        checkOverlaps()
         checkRules()
     }
 
@@ -73,12 +76,23 @@ struct PlanChecker {
             guard let descriptor = plugins.first(where: { $0.id == area.plugin }) else { continue }
             let accepted = Set(descriptor.options.map(\.key))
             for key in area.options.keys.sorted() where !accepted.contains(key) {
-                let list =
+                let at = area.optionLocations[key] ?? area.location
+                if Self.areaKeys.contains(key) {
+                    // `template:` indented under `options:` instead of level with it.
+                    bag.error(
+                        at,
+                        "areas '\(area.id)': '\(key)' là khóa của lĩnh vực, không phải tùy chọn của plugin; khóa này đang thụt lề "
+                            + "vào trong 'options:' — hãy thụt lề '\(key):' bằng với 'options:' "
+                            + "(area key indented under options: indent it like 'options:')")
+                    continue
+                }
+                var list =
                     accepted.isEmpty ? "plugin này không có tùy chọn nào" : "cần một trong: \(accepted.sorted().joined(separator: ", "))"
+                if let near = YMapping.nearest(key, in: Array(accepted)) { list = "có phải là '\(near)'? (did you mean '\(near)'?)" }
                 bag.error(
-                    area.location,
-                    "areas '\(area.id)': tùy chọn '\(key)' không được plugin '\(descriptor.id)' hỗ trợ; \(list) (unknown option)")
+                    at, "areas '\(area.id)': tùy chọn '\(key)' không được plugin '\(descriptor.id)' hỗ trợ; \(list) (unknown option)")
             }
+            if let check = descriptor.checkArea { bag.append(contentsOf: check(area)) }
             let declared = Set(area.indicators.map(\.id))
             for id in descriptor.expectedIndicators where !declared.contains(id) {
                 bag.warning(
@@ -88,6 +102,60 @@ struct PlanChecker {
             }
         }
     }
+
+    /// Two areas that report the same thing write it twice, and may contradict each other (I.3
+    /// "no violation" while a new area counts one): warn, at the later of the two, when two areas
+    /// declare indicators with the same label or one indicator id made of whole words of the
+    /// other's (`kiem_tra_cong_vu`, `ktcv_kiem_tra_cong_vu`), or when an area declares an
+    /// indicator another area's plugin is written for.
+    private func checkOverlaps() {
+        let areas = plan.areas.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        for (index, area) in areas.enumerated() {
+            for earlier in areas[..<index] {
+                for indicator in area.indicators {
+                    guard let other = earlier.indicators.first(where: { Self.sameSubject($0, indicator) }) else { continue }
+                    bag.warning(
+                        indicator.location,
+                        "chỉ tiêu '\(indicator.id)' của lĩnh vực '\(area.id)' trùng nội dung với chỉ tiêu '\(other.id)' "
+                            + "(“\(other.label)”, dòng \(other.location.line)) của lĩnh vực '\(earlier.id)': hai phần báo cáo sẽ nêu "
+                            + "cùng một việc và có thể mâu thuẫn nhau; hãy dùng một chỉ tiêu ở một lĩnh vực (overlapping areas)")
+                }
+            }
+            for indicator in area.indicators {
+                for other in areas where other.id != area.id {
+                    guard let descriptor = plugins.first(where: { $0.id == other.plugin }),
+                        descriptor.expectedIndicators.contains(indicator.id)
+                    else { continue }
+                    bag.warning(
+                        indicator.location,
+                        "chỉ tiêu '\(indicator.id)' là chỉ tiêu của lĩnh vực '\(other.id)' (plugin '\(other.plugin)' viết về nó) nhưng "
+                            + "được khai báo ở lĩnh vực '\(area.id)': hai phần báo cáo sẽ nêu cùng một việc (indicator of another area)")
+                }
+            }
+        }
+    }
+
+    /// Whether two indicators report the same thing: the same label (letter case, punctuation and
+    /// a leading "số", "tổng số", "số lượng" aside), or the id of one is whole words of the other's.
+    static func sameSubject(_ a: Indicator, _ b: Indicator) -> Bool {
+        if normalizedLabel(a.label) == normalizedLabel(b.label) { return true }
+        let (short, long) = a.id.count <= b.id.count ? (a.id, b.id) : (b.id, a.id)
+        guard short.split(separator: "_").count >= 2 else { return false }
+        return long == short || long.hasSuffix("_" + short) || long.hasPrefix(short + "_") || long.contains("_" + short + "_")
+    }
+
+    static func normalizedLabel(_ label: String) -> String {
+        var words = label.lowercased().precomposedStringWithCanonicalMapping
+            .split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        for prefix in [["tổng", "số"], ["số", "lượng"], ["số"]] where words.starts(with: prefix) {
+            words.removeFirst(prefix.count)
+            break
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The keys of an area itself (`areas[]`), which an author may indent under `options:` by mistake.
+    static let areaKeys: Set<String> = ["id", "title", "plugin", "order", "template", "indicators", "options"]
 
     private func checkIndicators() {
         let byID = Dictionary(plan.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -119,7 +187,8 @@ struct PlanChecker {
                 bag.error(at, "chỉ tiêu '\(indicator.id)': chỉ tiêu văn bản không cộng được (aggregate: sum)")
             }
             if indicator.kind == .percent, let t = indicator.target, !(0...100).contains(t.value) {
-                bag.error(at, "chỉ tiêu '\(indicator.id)': mục tiêu \(VietnameseFormat.percent(t.value)) nằm ngoài 0–100")
+                let target = SectionContext.formatTarget(t.value, kind: .percent)
+                bag.error(at, "chỉ tiêu '\(indicator.id)': mục tiêu \(target) nằm ngoài 0–100")
             }
             for unit in indicator.reportedBy {
                 if let u = plan.unit(unit), !u.submitsData {

@@ -34,6 +34,7 @@ public struct PlanLoader {
         }
         let reader = PlanReader(plugins: plugins, bag: bag)
         reader.path = displayPath
+        reader.text = text
         let plan = reader.read(root)
         return Result(plan: bag.hasErrors ? nil : plan, diagnostics: bag.sorted)
     }
@@ -48,6 +49,8 @@ final class PlanReader {
     var references: [PlanReference] = []
     /// The file's real path (for `extends`, resolved from its folder), and the plans extending it.
     var path: String?
+    /// The plan's text, when it was given as text rather than read from `path`.
+    var text: String?
     var lineage: [String] = []
 
     init(plugins: [PluginDescriptor], bag: DiagnosticBag) {
@@ -208,9 +211,12 @@ final class PlanReader {
         let order = m.int("order", required: false)
         let indicators = readList(m, "indicators") { readIndicator($0, $1) }
         let template = m.string("template", required: false)
+        let templatePlacement = template == nil ? nil : m.value("template").map { placement(of: $0) }
         var options: [String: OptionValue] = [:]
+        var optionLocations: [String: SourceLocation] = [:]
         if let o = m.mapping("options", required: false) {
             for (key, node) in o.keyedValues() {
+                optionLocations[key] = o.keyLocation(key)
                 if let list = node.elements {
                     options[key] = .list(list.compactMap { $0.string(m.bag, what: "\(o.context).\(key)") })
                 } else if let number = node.numberValue {
@@ -226,8 +232,32 @@ final class PlanReader {
         guard let id else { return nil }
         return ContentArea(
             id: id, title: title ?? id, plugin: plugin ?? "", order: order ?? (index + 1) * 10, indicators: indicators,
-            options: options, template: template, location: m.value("id")?.location ?? m.location)
+            options: options, template: template, location: m.value("id")?.location ?? m.location,
+            templatePlacement: templatePlacement, optionLocations: optionLocations)
     }
+
+    /// Where a text value is: for a literal block scalar (`|`) the line its text starts on and its
+    /// indentation, read from the plan's text (only for such values, which are rare).
+    private func placement(of node: YNode) -> TextPlacement {
+        let location = node.location
+        guard case .scalar(let s) = node.node, s.style == .literal, let lines = sourceLines else {
+            return TextPlacement(location: location)
+        }
+        // The text starts on the line after the `|`; its indentation is that of its first line
+        // that is not blank (YAML's rule when no indentation indicator is given).
+        let first = location.line + 1
+        guard first >= 1, first <= lines.count,
+            let content = lines[(first - 1)...].first(where: { !$0.allSatisfy { $0 == " " } })
+        else { return TextPlacement(location: location) }
+        let indentation = content.prefix { $0 == " " }.count
+        return TextPlacement(location: location, firstLine: first, indentation: indentation)
+    }
+
+    /// The plan's lines, read once when a value needs them.
+    private lazy var sourceLines: [Substring]? = {
+        let text = self.text ?? path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+        return text.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 } }
+    }()
 
     private func readIndicator(_ m: YMapping, _ index: Int) -> Indicator? {
         let id = m.string("id")

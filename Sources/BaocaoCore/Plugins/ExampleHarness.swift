@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs a plugin's descriptor examples through the real aggregation and context building, so
 /// that an example exercises what `compile` would do with the same figures.
 public struct ExampleHarness: Sendable {
@@ -19,11 +21,15 @@ public struct ExampleHarness: Sendable {
         public var passed: Bool { missing.isEmpty && unexpected.isEmpty }
     }
 
-    /// Runs `example` with the plugin `type` on the plan's first area that uses it.
+    /// Runs `example` with the plugin `type` on the example's own area (see `plan(for:base:…)`)
+    /// or, when it gives none, on the plan's first area that uses the plugin.
     public func run(_ example: PluginExample, plugin type: any SectionPlugin.Type) throws -> Outcome {
         let id = type.descriptor.id
-        guard let area = plan.areas.first(where: { $0.plugin == id }) else {
-            throw PluginError("the plan has no area using plugin '\(id)'")
+        let wanted = example.area?.id
+        guard let area = plan.areas.first(where: { wanted == nil ? $0.plugin == id : $0.id == wanted }) else {
+            if let wanted { throw PluginError("the plan has no area '\(wanted)': run the example on plan(for:base:…)") }
+            throw PluginError(
+                "the plan has no area using plugin '\(id)'; give the example its own area (PluginExample(…, area: ExampleArea(yaml: …)))")
         }
         guard let period = Period(example.period) else { throw PluginError("bad example period \(example.period)") }
         var submissions = submissionsFor(example.current, period: period, narratives: example.narratives, area: area.id)
@@ -44,6 +50,46 @@ public struct ExampleHarness: Sendable {
         return Outcome(
             section: section, texts: texts, missing: example.expect.filter { !all.contains($0) },
             unexpected: example.reject.filter { all.contains($0) })
+    }
+
+    /// The plan an example runs on: `base` (a plan file's text) with the example's own area added
+    /// at the end of `areas:` and its tasks at the end of `tasks:`; nil when the example has no
+    /// area of its own. Throws with the loader's diagnostics when the result does not load.
+    public static func plan(
+        for example: PluginExample, base: String, displayPath: String, plugins: [PluginDescriptor]
+    ) throws -> Plan? {
+        guard let area = example.area else { return nil }
+        var text = try inserting(area.yaml, after: "areas", in: base)
+        if let tasks = area.tasks { text = try inserting(tasks, after: "tasks", in: text) }
+        let result = PlanLoader(plugins: plugins).load(text: text, displayPath: displayPath)
+        guard let plan = result.plan else {
+            throw PluginError(
+                "the example's area does not load in \(displayPath):\n"
+                    + result.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
+        }
+        return plan
+    }
+
+    /// `yaml` inserted after the last item of the top-level list `key` of a plan's text.
+    static func inserting(_ yaml: String, after key: String, in text: String) throws -> String {
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) else {
+            throw PluginError("the plan has no top-level '\(key):' to add the example's items to")
+        }
+        // The list ends before the next line that starts in the first column (a key, not a comment).
+        var end = lines.count
+        for index in (start + 1)..<lines.count {
+            guard let first = lines[index].first, first != " ", first != "#" else { continue }
+            end = index
+            break
+        }
+        // Blank lines and comments just before the next key stay with it.
+        while end > start + 1, lines[end - 1].allSatisfy(\.isWhitespace) || lines[end - 1].hasPrefix("#") { end -= 1 }
+        var block = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while block.last?.isEmpty == true { block.removeLast() }
+        lines.insert(contentsOf: block, at: end)
+        return lines.joined(separator: "\n")
     }
 
     func submissionsFor(

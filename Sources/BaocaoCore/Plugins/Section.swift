@@ -125,11 +125,26 @@ public struct PlanSummary: Sendable {
     public var year: Int
     public var issuingBodyName: String
     public var place: String
+    /// The plan's content areas in report order, so that a section can refer to another by its
+    /// clause in Part I instead of repeating its figures.
+    public var areas: [AreaHeading]
 
-    public init(title: String, year: Int, issuingBodyName: String, place: String) {
+    public init(title: String, year: Int, issuingBodyName: String, place: String, areas: [AreaHeading] = []) {
         self.title = title
         self.year = year
         self.issuingBodyName = issuingBodyName
         self.place = place
+        self.areas = areas
+    }
+}
+
+/// A content area as another section refers to it.
+public struct AreaHeading: Sendable, Equatable {
+    public var id: String
+    public var title: String
+
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A section plugin writes the report section of one content area.
 ///
 /// Like a SwiftLint rule, a plugin is one type with a static description, registered in one
@@ -26,10 +28,15 @@ public struct PluginDescriptor: Sendable {
     public var expectedIndicators: [String]
     /// Examples that run as tests: inputs and the text the section must (not) contain.
     public var examples: [PluginExample]
+    /// Checks an area the plugin writes when a plan is loaded (by `validate` and `compile`
+    /// alike): a template, an option's value. Its errors stop the plan from loading, located in
+    /// the plan file.
+    public var checkArea: (@Sendable (ContentArea) -> [Diagnostic])?
 
     public init(
         id: String, title: String, summary: String, options: [PluginOption] = [],
-        expectedIndicators: [String] = [], examples: [PluginExample] = []
+        expectedIndicators: [String] = [], examples: [PluginExample] = [],
+        checkArea: (@Sendable (ContentArea) -> [Diagnostic])? = nil
     ) {
         self.id = id
         self.title = title
@@ -37,6 +44,7 @@ public struct PluginDescriptor: Sendable {
         self.options = options
         self.expectedIndicators = expectedIndicators
         self.examples = examples
+        self.checkArea = checkArea
     }
 }
 
@@ -52,9 +60,13 @@ public struct PluginOption: Sendable {
 /// An example in the spirit of SwiftLint's: given these figures, the section says this.
 ///
 /// Figures are given per unit: `["ttpvhcc": ["ho_so_tiep_nhan_moi": 120]]`. The example runs
-/// against the shipped plan's area that uses the plugin.
+/// on its own `area` when it gives one (added to the test plan), otherwise on the test plan's
+/// first area that uses the plugin. Every registered plugin's examples run as tests
+/// (`Tests/PluginTests/ExampleTests.swift`): a new plugin needs no test file for them.
 public struct PluginExample: Sendable {
     public var name: String
+    /// The area the example runs on, declared in the example itself; nil for the plan's own.
+    public var area: ExampleArea?
     public var current: [String: [String: ExampleValue]]
     public var previous: [String: [String: ExampleValue]]?
     public var sameLastYear: [String: [String: ExampleValue]]?
@@ -70,9 +82,11 @@ public struct PluginExample: Sendable {
     public init(
         _ name: String, current: [String: [String: ExampleValue]],
         previous: [String: [String: ExampleValue]]? = nil, sameLastYear: [String: [String: ExampleValue]]? = nil,
-        period: String = "2026-Q3", narratives: [ExampleNarrative] = [], expect: [String] = [], reject: [String] = []
+        period: String = "2026-Q3", narratives: [ExampleNarrative] = [], area: ExampleArea? = nil, expect: [String] = [],
+        reject: [String] = []
     ) {
         self.narratives = narratives
+        self.area = area
         self.name = name
         self.current = current
         self.previous = previous
@@ -80,6 +94,34 @@ public struct PluginExample: Sendable {
         self.period = period
         self.expect = expect
         self.reject = reject
+    }
+}
+
+/// A content area an example declares for itself, in the plan's YAML: the example runs on the
+/// test plan with `yaml` added at the end of `areas:` and `tasks` (when given) at the end of
+/// `tasks:`. The plan need not contain the area, so a plugin's examples do not depend on the
+/// shipped plan.
+public struct ExampleArea: Sendable, Equatable {
+    /// One item of `areas:`, indented as in the plan file (`  - id: dao-tao-so` …).
+    public var yaml: String
+    /// Items of `tasks:` that report on the area, indented as in the plan file; optional.
+    public var tasks: String?
+
+    public init(yaml: String, tasks: String? = nil) {
+        self.yaml = yaml
+        self.tasks = tasks
+    }
+
+    /// The area's id: the value of the first `id:` in `yaml`.
+    public var id: String? {
+        for line in yaml.split(separator: "\n") {
+            var text = line.drop { $0 == " " }
+            if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
+            guard text.hasPrefix("id:") else { continue }
+            let value = text.dropFirst(3).trimmingCharacters(in: .whitespaces)
+            return value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        }
+        return nil
     }
 }
 

@@ -102,6 +102,59 @@ extension YAMLSource {
         return (mark.line, indent + 1, previous.number)
     }
 
+    /// A line of a block scalar (`template: |` and the lines under it) indented less than the
+    /// block's first line: YAML ends the block there and reads the line as a key, then stops
+    /// with "could not find expected ':'" or the like. Returns that line, where its text starts,
+    /// the header's line and the block's indentation; nil when no block above explains the error.
+    static func underIndentedBlockLine(before mark: Mark, in text: String) -> (line: Int, column: Int, header: Int, indentation: Int)? {
+        let all = lines(text)
+        guard mark.line >= 2 else { return nil }
+        let last = min(mark.line, all.count)
+        // The nearest block header above the error: "key: |", "key: >-", "- |2" …
+        for headerLine in stride(from: last - 1, through: max(1, last - 400), by: -1) {
+            let header = all[headerLine - 1]
+            guard isBlockHeader(header) else { continue }
+            let headerIndent = indentation(header)
+            // The block's indentation is that of its first line that is not blank.
+            guard let first = ((headerLine + 1)...last).first(where: { !all[$0 - 1].allSatisfy { $0 == " " } }), first < last
+            else { return nil }
+            let blockIndent = indentation(all[first - 1])
+            guard blockIndent > headerIndent else { return nil }
+            // The first line after it, up to the error, indented less and not a key of its own.
+            for number in (first + 1)...last {
+                let line = all[number - 1]
+                let content = line.drop { $0 == " " }
+                if content.isEmpty { continue }
+                let indent = indentation(line)
+                if indent >= blockIndent { continue }
+                if content.hasPrefix("#") || looksLikeKey(content) || content.hasPrefix("- ") { return nil }
+                return (number, indent + 1, headerLine, blockIndent)
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// "template: |", "  caption: >-", "- |2": a line that opens a block scalar.
+    static func isBlockHeader(_ line: Substring) -> Bool {
+        var content = Substring(line.drop { $0 == " " })
+        if let hash = content.range(of: " #") { content = content[..<hash.lowerBound] }
+        content = Substring(content.trimmingCharacters(in: .whitespaces))
+        guard let indicator = content.lastIndex(where: { $0 == "|" || $0 == ">" }) else { return false }
+        // Only chomping and indentation indicators may follow "|" or ">".
+        guard content[content.index(after: indicator)...].allSatisfy({ $0 == "-" || $0 == "+" || $0.isNumber }) else { return false }
+        let before = content[..<indicator]
+        return before.hasSuffix(": ") || before == "- "
+    }
+
+    /// Whether a line's text reads as `key:` or `key: value`.
+    static func looksLikeKey(_ content: Substring) -> Bool {
+        guard let colon = content.firstIndex(of: ":") else { return false }
+        let after = content[content.index(after: colon)...]
+        let key = content[..<colon]
+        return (after.isEmpty || after.first == " ") && !key.contains(" ") || key.hasPrefix("\"") || key.hasPrefix("'")
+    }
+
     /// A line beginning `-text` (a list item without the space after '-'), at the line of
     /// `mark` or the lines of the same indentation just above it, which YAML read as text.
     static func missingSpaceAfterDash(before mark: Mark, in text: String) -> (line: Int, column: Int)? {

@@ -147,6 +147,15 @@ public enum YAMLSource {
         }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            // A line of a `key: |` block indented less than the block: YAML ended the block there.
+            if let line = underIndentedBlockLine(before: mark, in: text) {
+                return .error(
+                    SourceLocation(file: displayPath, line: line.line, column: line.column),
+                    "lỗi cú pháp YAML: dòng này có vẻ thuộc khối văn bản nhiều dòng mở ở dòng \(line.header) nhưng thụt lề ít hơn "
+                        + "dòng đầu của khối (\(line.column - 1) dấu cách thay vì \(line.indentation)), nên khối kết thúc trước nó; "
+                        + "hãy thụt lề mọi dòng của khối ít nhất \(line.indentation) dấu cách (block scalar line indented too little; "
+                        + "YAML stopped at line \(mark.line): \(problem))")
+            }
             // An unclosed double quote swallows the lines after it; libyaml then complains far
             // below. Point at the line that opened the quote.
             if let line = unclosedQuoteLine(in: text, before: mark.line) {
