@@ -128,12 +128,9 @@ struct ProceduresWriter {
                         "chưa có số liệu \(id) nên không đánh giá được việc \(what) các thủ tục hành chính đã công bố (missing figure)"))
                 continue
             }
+            // More published than announced is the plan's rule `tthc_cong_khai` (Plans/README.md §2.10).
             if value > announced {
-                diagnostics.append(
-                    warning(
-                        at: [id],
-                        "\(id) (\(Self.count(value))) lớn hơn số thủ tục hành chính được công bố trong kỳ (\(Self.count(announced))); "
-                            + "đề nghị kiểm tra lại (published more than announced)"))
+                continue
             } else if value == announced {
                 complete.append(what)
             } else {
@@ -239,7 +236,7 @@ struct ProceduresWriter {
 
         if P.dossierFigures.contains(where: { context.value($0) != nil }) { blocks.append(.table(dossierTable())) }
         if let chart = outcomeChart() { blocks.append(.chart(chart)) }
-        checkBalance(received: received, resolved: resolved, pending: pending)
+        // Received = resolved + pending is the plan's rule `hs_can_doi` (Plans/README.md §2.10).
 
         var closing: [String] = []
         lateFindings(resolved: resolved?.number)
@@ -327,31 +324,14 @@ struct ProceduresWriter {
             totals: totals, note: "Nguồn: số liệu báo cáo của \(names).", headerGroups: groups, unit: "hồ sơ")
     }
 
-    /// Received = resolved + pending when no dossier was withdrawn or returned; a difference
-    /// is for the officer to check, not for the report.
-    private mutating func checkBalance(received: Figure?, resolved: Figure?, pending: Figure?) {
-        guard let r = received?.number, let s = resolved?.number, let p = pending?.number, abs(r - (s + p)) > 0.5 else { return }
-        diagnostics.append(
-            warning(
-                at: ProcedureID.dossierFigures,
-                "tổng số hồ sơ tiếp nhận (\(Self.count(r))) khác số đã giải quyết cộng số đang giải quyết (\(Self.count(s + p))); "
-                    + "đề nghị kiểm tra lại số liệu hoặc số hồ sơ đã rút, trả lại (received ≠ resolved + pending)"))
-    }
-
     /// Every dossier resolved late needs an apology letter to the applicant: the letters are
     /// checked against `hs_giai_quyet_qua_han`. Returns the sentence for the body.
     private mutating func apologies() -> String? {
         typealias P = ProcedureID
         let letters = context.value(P.apologies)
         guard let late = context.value(P.late), late > 0 else {
+            // More letters than late dossiers is the plan's rule `thu_xin_loi` (Plans/README.md §2.10).
             guard let letters, letters > 0 else { return nil }
-            if (context.value(P.pendingOverdue) ?? 0) < letters {
-                diagnostics.append(
-                    warning(
-                        at: [P.apologies],
-                        "có \(Self.count(letters)) thư xin lỗi nhưng số hồ sơ quá hạn ít hơn; đề nghị kiểm tra lại (more letters than late dossiers)"
-                    ))
-            }
             return "Trong kỳ, đã gửi \(Self.count(letters)) thư xin lỗi tổ chức, cá nhân do hồ sơ quá hạn giải quyết."
         }
         guard let letters else {
@@ -368,13 +348,6 @@ struct ProceduresWriter {
                 Finding(
                     "Toàn bộ \(Self.dossiers(late)) giải quyết quá hạn đều đã được gửi thư xin lỗi tổ chức, cá nhân",
                     sources: sources(of: [P.late, P.apologies])))
-            if letters > late + (context.value(P.pendingOverdue) ?? 0) {
-                diagnostics.append(
-                    warning(
-                        at: [P.apologies],
-                        "số thư xin lỗi (\(Self.count(letters))) lớn hơn tổng số hồ sơ quá hạn (\(Self.count(late + (context.value(P.pendingOverdue) ?? 0)))); "
-                            + "đề nghị kiểm tra lại (more letters than late dossiers)"))
-            }
         } else {
             let gap = late - letters
             text += "; còn \(Self.dossiers(gap)) chưa được gửi thư xin lỗi"

@@ -264,6 +264,16 @@ struct PlanShowCommand: AsyncParsableCommand {
         }
         console.print("Nhiệm vụ (\(plan.tasks.count)):")
         for t in plan.tasks { console.print("  \(t.number) \(t.title) — \(t.timeline)\(origin(t.location))") }
+        if !plan.rules.isEmpty {
+            console.print("Quy tắc kiểm tra (\(plan.rules.count)):")
+            for r in plan.rules {
+                var scope = r.units.isEmpty ? "" : " — đơn vị: \(r.units.joined(separator: ", "))"
+                if !r.periods.isEmpty { scope += " — kỳ: \(r.periods.joined(separator: ", "))" }
+                console.print(
+                    "  \(r.id) (\(r.severity.rawValue)): \(r.left.text) \(r.comparison.rawValue) \(r.right.text)\(scope)\(origin(r.location))"
+                )
+            }
+        }
         console.print("Kỳ báo cáo:")
         for p in plan.reportedPeriods {
             let w = plan.window(of: p)

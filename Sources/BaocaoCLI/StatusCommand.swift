@@ -99,6 +99,11 @@ struct StatusCommand: AsyncParsableCommand {
                 "Tệp Excel chưa nhập trong \(periodFolder): \(status.workbooks.joined(separator: ", ")) — chạy: baocao import \(status.workbooks.map { (periodFolder as NSString).appendingPathComponent($0) }.joined(separator: " "))"
             )
         }
+        if !status.checks.isEmpty {
+            console.print("")
+            console.print("Kiểm tra số liệu (quy tắc của kế hoạch; số liệu khác xa các kỳ trước):")
+            for d in Diagnostic.sortedUnique(status.checks) { console.print("  " + d.description) }
+        }
         if !status.periodErrors.isEmpty {
             console.print("")
             console.print("Lỗi trong số liệu của kỳ (sửa rồi chạy lại):")
@@ -112,7 +117,9 @@ struct StatusCommand: AsyncParsableCommand {
         if !status.silent.isEmpty { summary += "; chưa nhận thuyết minh của: \(status.silent.joined(separator: ", "))" }
         console.print(summary + ".")
         if strict {
-            if status.invalidCount > 0 || !status.periodErrors.isEmpty { throw ExitCode(ExitStatus.invalidInput) }
+            if status.invalidCount > 0 || !status.periodErrors.isEmpty || status.checks.contains(where: { $0.severity == .error }) {
+                throw ExitCode(ExitStatus.invalidInput)
+            }
             if status.missingCount > 0 || status.unitsMissing > 0 { throw ExitCode(ExitStatus.noInput) }
         }
     }

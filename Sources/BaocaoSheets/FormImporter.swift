@@ -19,6 +19,9 @@ public struct FormImporter {
         /// The submission the YAML holds, when it loads.
         public var submission: Submission?
         public var diagnostics: [SheetDiagnostic]
+        /// The workbook cell each line of `yaml` came from (line numbers from 1), to place a
+        /// later finding on the submission (an outlier, a rule) at its cell.
+        public var origins: [Int: SheetLocation] = [:]
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -49,7 +52,9 @@ public struct FormImporter {
         }
         let loaded = DataLoader(plan: plan).load(text: yaml, displayPath: displayPath)
         for d in loaded.diagnostics { reading.diagnostics.append(reading.remap(d)) }
-        return Result(yaml: yaml, submission: loaded.submissions.first, diagnostics: SheetDiagnostic.sorted(reading.diagnostics))
+        return Result(
+            yaml: yaml, submission: loaded.submissions.first, diagnostics: SheetDiagnostic.sorted(reading.diagnostics),
+            origins: reading.origins)
     }
 }
 

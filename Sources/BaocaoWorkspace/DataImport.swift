@@ -1,4 +1,5 @@
 import BaocaoCore
+import BaocaoPlugins
 import BaocaoSheets
 import Foundation
 
@@ -87,7 +88,7 @@ public struct DataImport {
         let console = Console.current
         // The given files lie outside the data folder: all are read first.
         var failures: [(index: Int, file: String)] = []
-        var read: [(index: Int, file: String, yaml: Data, submission: Submission)] = []
+        var read: [(index: Int, file: String, yaml: Data, submission: Submission, origins: [Int: SheetLocation])] = []
         var missingFiles = 0
         var untouched: [String] = []
         var seen: [String: String] = [:]  // the file's full path → as given
@@ -111,7 +112,7 @@ public struct DataImport {
                 untouched.append(file)
                 continue
             }
-            guard let (yaml, submission) = Self.read(file, plan: plan) else {
+            guard let (yaml, submission, origins) = Self.readLocated(file, plan: plan) else {
                 failures.append((index, file))
                 continue
             }
@@ -120,7 +121,7 @@ public struct DataImport {
                 untouched.append(file)
                 continue
             }
-            read.append((index, file, yaml, submission))
+            read.append((index, file, yaml, submission, origins))
         }
         // Then the period folders they go to are locked (`DataFolderLock`, in sorted order, as
         // compiles and the web's saves take them): exclusively to write, shared to check. Other
@@ -133,9 +134,10 @@ public struct DataImport {
             if check && !FileManager.default.fileExists(atPath: periodFolder) { continue }
             locks.append(try DataFolderLock(folder: periodFolder, mode: check ? .shared : .exclusive))
         }
-        let existing = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder).submissions : []
+        let loadedFolder = FileManager.default.fileExists(atPath: folder) ? DataLoader(plan: plan).load(folder: folder) : nil
+        let existing = loadedFolder?.submissions ?? []
         var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
-        for (index, file, yaml, submission) in read {
+        for (index, file, yaml, submission, origins) in read {
             let relative = "\(submission.period.code)/\(submission.unit).yaml"
             let target = try Files.contained(folder, submission.period.code, "\(submission.unit).yaml")
             if let other = existing.first(where: {
@@ -151,6 +153,14 @@ public struct DataImport {
                 console.error(
                     "\(file): error: trùng đơn vị và kỳ với \(earlier.source) (\(submission.unit), \(submission.period.code)); chỉ nhập một tệp (duplicate submission)"
                 )
+                failures.append((index, file))
+                continue
+            }
+            // A rule of severity error failing on the file's figures keeps it out, as a wrong count does.
+            guard
+                Self.reportChecks(
+                    submission, origins: origins, existing: existing, confirmations: loadedFolder?.confirmations ?? [], plan: plan)
+            else {
                 failures.append((index, file))
                 continue
             }
@@ -179,6 +189,11 @@ public struct DataImport {
 
     /// The YAML to write and its submission, or nil with the problems reported.
     public static func read(_ file: String, plan: Plan) -> (Data, Submission)? {
+        readLocated(file, plan: plan).map { ($0.0, $0.1) }
+    }
+
+    /// `read`, with the workbook cell each line of the YAML came from (none for a YAML file).
+    static func readLocated(_ file: String, plan: Plan) -> (Data, Submission, [Int: SheetLocation])? {
         let console = Console.current
         let ext = (file as NSString).pathExtension.lowercased()
         if ext == "yaml" || ext == "yml" {
@@ -191,7 +206,7 @@ public struct DataImport {
             guard !result.diagnostics.contains(where: { $0.severity == .error }), let submission = result.submissions.first else {
                 return nil
             }
-            return (data, submission)
+            return (data, submission, [:])
         }
         if ext == "ods" || ext == "csv" || ext == "xls" {
             console.error(
@@ -200,10 +215,30 @@ public struct DataImport {
             return nil
         }
         let bytes = FileManager.default.contents(atPath: file) ?? Data()
-        let result = readWorkbook(bytes, name: (file as NSString).lastPathComponent, displayPath: file, plan: plan)
+        let result = workbook(bytes, name: (file as NSString).lastPathComponent, displayPath: file, plan: plan)
         for d in result.diagnostics { console.error(d.description) }
-        guard let yaml = result.yaml, let submission = result.submission else { return nil }
-        return (yaml, submission)
+        guard !result.hasErrors, let yaml = result.yaml, let submission = result.submission else { return nil }
+        return (Data(yaml.utf8), submission, result.origins)
+    }
+
+    /// The plan's rules on the imported figures, and each figure against the unit's history,
+    /// reported as warnings or errors at the figure (its cell, for a workbook): the officer sees a
+    /// likely typo while the unit's file is still at hand. False when a rule of severity error fails.
+    static func reportChecks(
+        _ submission: Submission, origins: [Int: SheetLocation], existing: [Submission], confirmations: [ConfirmedFigure], plan: Plan
+    ) -> Bool {
+        let others = existing.filter { !($0.unit == submission.unit && $0.period == submission.period) }
+        let engine = Engine(
+            plan: plan, submissions: others + [submission], registry: BuiltinPlugins.registry, confirmations: confirmations)
+        let found = engine.figureChecks(for: submission.period).filter { $0.location.file == submission.file }
+        for d in found {
+            if let cell = origins[d.location.line] {
+                Console.current.error(SheetDiagnostic(d.severity, file: submission.file, location: cell, message: d.message).description)
+            } else {
+                Console.current.error(d.description)
+            }
+        }
+        return !found.contains { $0.severity == .error }
     }
 
     /// A filled workbook read from its bytes: the YAML it becomes (each value followed by a
@@ -211,15 +246,20 @@ public struct DataImport {
     public static func readWorkbook(_ bytes: Data, name: String, displayPath: String, plan: Plan) -> (
         yaml: Data?, submission: Submission?, diagnostics: [SheetDiagnostic]
     ) {
-        let header = [
-            "\(ImportHeader.prefix)\(name) (SHA-256 \(FileDigest.sha256(bytes))) bằng lệnh baocao import.",
-            "Sửa số liệu: sửa tệp Excel rồi nhập lại (baocao import --force), hoặc sửa trực tiếp tệp này.",
-        ]
-        let result = FormImporter(plan: plan).read(data: bytes, displayPath: displayPath, header: header)
+        let result = workbook(bytes, name: name, displayPath: displayPath, plan: plan)
         guard !result.hasErrors, let yaml = result.yaml, let submission = result.submission else {
             return (nil, nil, result.diagnostics)
         }
         return (Data(yaml.utf8), submission, result.diagnostics)
+    }
+
+    /// The importer's reading of a workbook, under the header naming it.
+    static func workbook(_ bytes: Data, name: String, displayPath: String, plan: Plan) -> FormImporter.Result {
+        let header = [
+            "\(ImportHeader.prefix)\(name) (SHA-256 \(FileDigest.sha256(bytes))) bằng lệnh baocao import.",
+            "Sửa số liệu: sửa tệp Excel rồi nhập lại (baocao import --force), hoặc sửa trực tiếp tệp này.",
+        ]
+        return FormImporter(plan: plan).read(data: bytes, displayPath: displayPath, header: header)
     }
 
     /// "12/14 chỉ tiêu được giao; còn thiếu: a, b".

@@ -1,4 +1,5 @@
 import BaocaoCore
+import BaocaoPlugins
 import Foundation
 
 /// Who has submitted a period's data: each unit and each indicator it must report, submitted,
@@ -84,6 +85,9 @@ public struct PeriodStatus: Sendable {
     public var silent: [String]
     /// unit → indicator → state.
     public var states: [String: [String: State]]
+    /// The plan's rules on the period's figures and the figures far from each unit's history
+    /// (Rules/ in BaocaoCore), located at the figure.
+    public var checks: [Diagnostic] = []
 
     /// Days from today to the deadline: negative when overdue.
     public var daysLeft: Int { today.days(to: deadline) }
@@ -222,7 +226,10 @@ public struct PeriodStatus: Sendable {
             today: day, units: unitRows, unreadable: unreadable, sections: sections, narratives: parts, periodFolder: periodFolder,
             workbooks: workbooks, periodErrors: periodErrors, incompleteSections: incompleteSections, unitsAssigned: unitsAssigned,
             unitsMissing: unitsMissing, missingCount: missingCount, invalidCount: invalidCount, silent: silent,
-            states: states.mapValues { $0.mapValues(\.0) })
+            states: states.mapValues { $0.mapValues(\.0) },
+            checks: Engine(
+                plan: plan, submissions: loaded.submissions, registry: BuiltinPlugins.registry, confirmations: loaded.confirmations
+            ).figureChecks(for: target))
     }
 
     /// The submissions a unit's figures for `period` come from, and the parts it lacks: its own

@@ -105,9 +105,7 @@ public enum ReportCompiler {
         let formats = settings.formats.compactMap(Renderers.renderer(for:))
         var logger = Logger(label: "baocao") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = settings.verbose ? .debug : .warning
-        let engine = Engine(
-            plan: workspace.plan, submissions: workspace.submissions, registry: workspace.registry, logger: logger,
-            aggregator: workspace.aggregator)
+        let engine = workspace.engine(logger: logger)
         let output: Engine.Output
         do {
             output = try await engine.compile(
@@ -121,6 +119,12 @@ public enum ReportCompiler {
         let diagnostics = Diagnostic.sortedUnique(workspace.diagnostics + output.diagnostics)
         Workspace.report(diagnostics)
         RaceHooks.reach("compile.loaded")
+        if output.rulesFailed {
+            console.error(
+                "baocao: số liệu \(target.label) không thỏa quy tắc kiểm tra của kế hoạch (lỗi ở trên); sửa số liệu rồi biên soạn lại. (a rule of the plan fails)"
+            )
+            throw WorkspaceFailure(ExitStatus.invalidInput)
+        }
 
         // Render everything first, the formats in parallel: nothing is written unless every
         // format succeeded.

@@ -1,6 +1,7 @@
 import BaocaoCore
 import BaocaoPlugins
 import Foundation
+import Logging
 
 /// The exit statuses of `baocao` (documented in README.md).
 public enum ExitStatus {
@@ -41,6 +42,14 @@ public struct Workspace: Sendable {
     public var inputDigests = InputDigests()
     /// Builds each period's figures once for all reports of a batch.
     public let aggregator: Aggregator
+    /// The officer's confirmations of unusual figures (`_xac-nhan.yaml`).
+    public var confirmations: [ConfirmedFigure] = []
+
+    /// An engine on the workspace's plan, data and confirmations.
+    public func engine(logger: Logger = Logger(label: "baocao.engine")) -> Engine {
+        Engine(
+            plan: plan, submissions: submissions, registry: registry, logger: logger, aggregator: aggregator, confirmations: confirmations)
+    }
 
     public var registry: PluginRegistry { BuiltinPlugins.registry }
 
@@ -127,7 +136,7 @@ public struct Workspace: Sendable {
         }
         return Workspace(
             plan: plan, planPath: plan.file, submissions: result.submissions, dataFolder: folder, diagnostics: all,
-            aggregator: Aggregator(plan: plan, submissions: result.submissions))
+            aggregator: Aggregator(plan: plan, submissions: result.submissions), confirmations: result.confirmations)
     }
 
     /// The manifest's record of an input file's bytes: their SHA-256 and, for an imported data
@@ -160,11 +169,13 @@ public func countLine(_ diagnostics: [Diagnostic]) -> String {
 }
 
 extension Workspace {
-    /// What `baocao validate` checks: the plan's and data's diagnostics, and those of compiling
-    /// `period` (default: the latest with data) as a partial draft, sorted.
+    /// What `baocao validate` checks: the plan's and data's diagnostics, the plan's rules on
+    /// every period with data and every figure against its unit's history, and the diagnostics
+    /// of compiling `period` (default: the latest with data) as a partial draft, sorted.
     public func validate(period requested: Period?) async -> (checked: Period?, diagnostics: [Diagnostic]) {
         var diagnostics = self.diagnostics
-        let engine = Engine(plan: plan, submissions: submissions, registry: registry, aggregator: aggregator)
+        let engine = self.engine()
+        diagnostics += engine.figureChecks()
         var checked: Period?
         if let target = requested ?? engine.latestPeriodWithData() {
             checked = target

@@ -33,6 +33,8 @@ public struct DataLoader {
     public struct Result: Sendable {
         public var submissions: [Submission]
         public var diagnostics: [Diagnostic]
+        /// Unusual figures an officer confirmed (`_xac-nhan.yaml`, Confirmations.swift).
+        public var confirmations: [ConfirmedFigure] = []
     }
 
     /// Loads every `.yaml`/`.yml` file under `folder`. Diagnostics name files relative to
@@ -58,7 +60,10 @@ public struct DataLoader {
             if let submission = outcome.submission { submissions.append(submission) }
         }
         checkDuplicates(submissions, bag: bag)
-        return Result(submissions: submissions.sorted { ($0.period, $0.unit) < ($1.period, $1.unit) }, diagnostics: bag.sorted)
+        let confirmations = Confirmations.load(folder: realRoot, displayRoot: shownRoot, plan: plan, bag: bag)
+        return Result(
+            submissions: submissions.sorted { ($0.period, $0.unit) < ($1.period, $1.unit) }, diagnostics: bag.sorted,
+            confirmations: confirmations)
     }
 
     /// Reads the file `relative` of the data folder, checked against the plan.

@@ -10,16 +10,19 @@ public struct Engine: Sendable {
     /// Builds the figures of each period once; engines given the same aggregator (the reports
     /// of one plan in a batch) share what it built.
     let aggregator: Aggregator
+    /// Unusual figures the officer confirmed: their outlier warnings stay quiet.
+    public let confirmations: [ConfirmedFigure]
 
     public init(
         plan: Plan, submissions: [Submission], registry: PluginRegistry, logger: Logger = Logger(label: "baocao.engine"),
-        aggregator: Aggregator? = nil
+        aggregator: Aggregator? = nil, confirmations: [ConfirmedFigure] = []
     ) {
         self.plan = plan
         self.submissions = submissions
         self.registry = registry
         self.logger = logger
         self.aggregator = aggregator ?? Aggregator(plan: plan, submissions: submissions)
+        self.confirmations = confirmations
     }
 
     public struct Options: Sendable {
@@ -42,6 +45,9 @@ public struct Engine: Sendable {
         /// Missing or incomplete data and plugin notes, for the officer.
         public var diagnostics: [Diagnostic]
         public var sections: [AreaSection]
+        /// Whether a rule of severity error fails on the period's figures: the report would
+        /// state figures known to be wrong.
+        public var rulesFailed: Bool = false
     }
 
     /// One area's section as the plugin wrote it.
@@ -107,15 +113,48 @@ public struct Engine: Sendable {
         let document = merger.merge(
             sections: sections, current: current, previous: previous, sameLastYear: sameLastYear, yearToDate: yearToDate,
             failedAreas: failed)
-        // Plugins locate data diagnostics by provenance (paths relative to the data folder);
-        // the officer needs the path as given on the command line.
+        let checks = figureChecks(for: period)
+        diagnostics += checks
+        return Output(
+            document: document, diagnostics: Diagnostic.sortedUnique(shownPaths(diagnostics)), sections: sections,
+            rulesFailed: checks.contains { $0.severity == .error })
+    }
+
+    /// Plugins locate data diagnostics by provenance (paths relative to the data folder); the
+    /// officer needs the path as given on the command line.
+    func shownPaths(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         let shown = Dictionary(submissions.map { ($0.relativePath, $0.file) }, uniquingKeysWith: { a, _ in a })
-        diagnostics = diagnostics.map { d in
+        return diagnostics.map { d in
             var d = d
             if let path = shown[d.location.file] { d.location.file = path }
             return d
         }
-        return Output(document: document, diagnostics: Diagnostic.sortedUnique(diagnostics), sections: sections)
+    }
+
+    /// The plan's rules on `period` and on every submitted period inside it, and the outlier
+    /// check of every submission inside it (Rules/).
+    public func figureChecks(for period: Period) -> [Diagnostic] {
+        let inside = submissions.filter { period.contains($0.period) }
+        return figureChecks(periods: [period] + inside.map(\.period), submissions: inside)
+    }
+
+    /// The rules on every period with data — each submitted period, and the quarters, halves,
+    /// nine months and years built from them — and the outlier check of every submission,
+    /// with confirmations that no longer match a figure.
+    public func figureChecks() -> [Diagnostic] {
+        var periods = Set(submissions.map(\.period))
+        for year in Set(periods.map(\.year)) {
+            let built: [Period] = (1...4).map { .quarter($0, year) } + [.half(1, year), .half(2, year), .nineMonths(year), .year(year)]
+            for p in built where !periods.contains(p) && aggregator.hasData(for: p) { periods.insert(p) }
+        }
+        let outliers = OutlierChecker(plan: plan, submissions: submissions, confirmations: confirmations)
+        return figureChecks(periods: Array(periods), submissions: submissions) + shownPaths(outliers.staleConfirmations())
+    }
+
+    func figureChecks(periods: [Period], submissions checked: [Submission]) -> [Diagnostic] {
+        let rules = RuleChecker(plan: plan).check(periods: periods) { aggregator.data(for: $0).data }
+        let outliers = OutlierChecker(plan: plan, submissions: submissions, confirmations: confirmations)
+        return CellCitation.annotate(shownPaths(rules + checked.flatMap { outliers.check($0) }))
     }
 
     /// The data of the previous period and of the same period of the previous year, each when it

@@ -23,6 +23,8 @@ public struct Plan: Sendable {
     public var bases: [String] = []
     /// What the application recorded of the plan file's bytes as they were parsed (their digest).
     public var stamp: InputStamp?
+    /// Validation rules over indicators (`rules:`), checked on every unit's figures and the totals.
+    public var rules: [Rule] = []
 
     public var year: Int { identity.year }
 
@@ -271,6 +273,8 @@ public struct Indicator: Sendable {
     /// Units that must submit it; empty means any unit may.
     public var reportedBy: [String]
     public var location: SourceLocation
+    /// Whether and how figures are compared with the unit's history (`outliers:`).
+    public var outliers: OutlierSetting = .standard
 
     /// True when the value is computed from other indicators and never submitted.
     public var isDerived: Bool { !numerator.isEmpty }

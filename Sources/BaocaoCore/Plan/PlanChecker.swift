@@ -37,6 +37,7 @@ struct PlanChecker {
         checkAreas()
         checkIndicators()
         checkOverlaps()
+        checkRules()
     }
 
     /// Ids become file names, data keys and form cells: plain ASCII only (`PlanIdentifier`).
@@ -54,7 +55,7 @@ struct PlanChecker {
         }
     }
 
-    private func duplicates(_ items: [(String, SourceLocation)], _ what: String) {
+    func duplicates(_ items: [(String, SourceLocation)], _ what: String) {
         var first: [String: SourceLocation] = [:]
         for (id, location) in items {
             if let earlier = first[id] {

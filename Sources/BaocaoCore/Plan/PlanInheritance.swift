@@ -19,7 +19,7 @@ extension PlanReader {
     }
 
     /// The top-level sections a plan may inherit.
-    static let inheritableSections = ["units", "purposes", "requirements", "tasks", "organization", "areas", "reporting", "closing"]
+    static let inheritableSections = ["units", "purposes", "requirements", "tasks", "organization", "areas", "reporting", "closing", "rules"]
 
     /// How many plans deep `extends` may go.
     static let maximumBaseDepth = 4

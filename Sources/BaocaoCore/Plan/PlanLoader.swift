@@ -86,6 +86,7 @@ final class PlanReader {
             inherited(top, "reporting", base, \.reporting) ?? top.mapping("reporting", required: all).flatMap { readReporting($0) }
         let planClosing =
             inherited(top, "closing", base, \.planClosing) ?? top.mapping("closing", required: false).flatMap { readClosing($0) }
+        let rules = inherited(top, "rules", base, \.rules) ?? readList(top, "rules") { readRule($0, $1) }
         references += inheritedReferences(top, base)
         top.finish()
 
@@ -95,13 +96,14 @@ final class PlanReader {
             tasks: tasks, organization: organization, areas: areas.sorted { $0.order < $1.order },
             reporting: reporting, planClosing: planClosing)
         plan.bases = baseFiles(base)
+        plan.rules = rules
         plan.reindex()
         PlanChecker(plan: plan, plugins: plugins, references: references, bag: bag).check()
         return plan
     }
 
     /// Reads a list of mappings; each element is read by `body` with its index.
-    private func readList<T>(_ m: YMapping, _ key: String, required: Bool = false, _ body: (YMapping, Int) -> T?) -> [T] {
+    func readList<T>(_ m: YMapping, _ key: String, required: Bool = false, _ body: (YMapping, Int) -> T?) -> [T] {
         guard let items = m.list(key, required: required) else { return [] }
         if required && items.isEmpty {
             m.bag.error(m.keyLocation(key) ?? m.location, "\(key): danh sách không được rỗng (the list must not be empty)")
@@ -297,13 +299,14 @@ final class PlanReader {
         }
         let monthly = m.bool("monthly") ?? false
         let reportedBy = refs(m, "reported_by", .unit)
+        let outliers = readOutlierSetting(m)
         guard let id else { return nil }
         let defaultAggregation: Indicator.Aggregation = (kind ?? .count) == .count ? .sum : .latest
         return Indicator(
             id: id, label: label ?? id, measure: measure ?? "", kind: kind ?? .count, aggregation: aggregation ?? defaultAggregation,
             definition: definition, numerator: numerator, denominator: denominator, partOf: partOf,
             scaleMax: scaleMax, target: target, monthly: monthly, reportedBy: reportedBy,
-            location: m.value("id")?.location ?? m.location)
+            location: m.value("id")?.location ?? m.location, outliers: outliers)
     }
 
     private func readReporting(_ m: YMapping) -> Reporting? {
