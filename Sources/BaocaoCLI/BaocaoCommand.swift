@@ -9,10 +9,19 @@ public struct BaocaoCommand: AsyncParsableCommand {
         commandName: "baocao",
         abstract: "Biên soạn báo cáo định kỳ kết quả thực hiện kế hoạch CCHC (periodic reform reports).",
         discussion: """
-            Exit status: 0 success; 64 wrong option or argument; 65 the plan or data has errors; \
-            66 plan, data or period not found; 70 a plugin failed; 73 an output file could not be \
-            written or would overwrite a different report.
+            Không ghi --plan: dùng kế hoạch trong thư mục Plans/ có năm chứa kỳ báo cáo; không ghi \
+            --period: kỳ gần nhất đã có số liệu, trong mọi kế hoạch có mặt (tháng 12 vẫn hoàn thành \
+            báo cáo năm nay khi đã có kế hoạch năm sau). Without --plan: the plan whose year contains \
+            the period; without --period: the latest period with data, across the plans present.
+
+            Mã thoát: 0 thành công; 64 sai tùy chọn hoặc tham số; 65 kế hoạch hoặc số liệu có lỗi; \
+            66 không tìm thấy kế hoạch, số liệu hoặc kỳ; 70 một phần báo cáo (plugin) bị lỗi; 73 \
+            không ghi được tệp hoặc tệp đã có một báo cáo khác. (Exit status: 0 success; 64 usage; \
+            65 invalid plan or data; 66 not found; 70 a plugin failed; 73 cannot write.)
+
+            Gõ lệnh nhanh (shell completion): baocao --generate-completion-script bash (hoặc zsh, fish).
             """,
+        version: "baocao \(BaocaoVersion.current)",
         subcommands: [
             CompileCommand.self, ValidateCommand.self, PeriodsCommand.self, PluginsCommand.self, FormCommand.self, ImportCommand.self,
             StatusCommand.self, VersionsCommand.self, DiffCommand.self, SentCommand.self, PlanCommand.self, UserCommand.self,
@@ -40,7 +49,13 @@ public struct BaocaoCommand: AsyncParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                if code == .success { Console.current.print(message) } else { Console.current.error(message) }
+                if arguments.contains(where: { $0.hasPrefix("--generate-completion-script") }) {
+                    Console.current.print(message)  // a shell script, printed as it is
+                } else if code == .success {
+                    Console.current.print(ParserMessages.help(message))
+                } else {
+                    Console.current.error(ParserMessages.error(message))
+                }
             }
             return code.rawValue
         }

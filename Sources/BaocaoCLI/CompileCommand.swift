@@ -7,50 +7,63 @@ import Foundation
 struct CompileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile",
-        abstract: "Compile a period's report (Biên soạn báo cáo định kỳ).",
+        abstract: "Biên soạn báo cáo định kỳ (compile a period's report).",
         discussion: """
-            With no options, compiles the shipped plan for the latest reported period that has \
-            data, as a draft (number and day left blank), into Output/<year>/<period>/.
+            Không có tùy chọn: biên soạn kỳ gần nhất đã có số liệu, với kế hoạch có năm chứa kỳ \
+            đó, thành bản dự thảo (để trống số và ngày), vào Output/<năm>/<kỳ>/. (With no options: \
+            the latest period with data, as a draft.)
 
-            Batch: repeat --plan (each plan reads its own data folder) and/or give several periods \
-            (--period 2026-Q1,2026-H1 or --period all for every reported period with data). The \
-            reports are compiled in parallel on the available cores; with several plans each plan's \
-            reports go to Output/<plan file name>/<year>/<period>/. One failing report does not stop \
-            the others; the summary lists every failure with its errors.
+            Hàng loạt: ghi --plan nhiều lần (mỗi kế hoạch đọc thư mục số liệu của nó) và/hoặc nhiều \
+            kỳ (--period 2026-Q1,2026-H1, hoặc --period all cho mọi kỳ đã có số liệu). Các báo cáo \
+            được biên soạn song song; với nhiều kế hoạch, báo cáo của mỗi kế hoạch vào \
+            Output/<tên tệp kế hoạch>/<năm>/<kỳ>/. Một báo cáo lỗi không dừng các báo cáo khác; \
+            bảng tóm tắt liệt kê mọi lỗi. (Batch: several plans or periods, compiled in parallel.)
             """)
 
-    @Option(name: .long, help: "A plan file; repeat for several plans (default: the newest plan in Plans/).")
+    @Option(
+        name: .long,
+        help:
+            "Tệp kế hoạch; ghi nhiều lần cho nhiều kế hoạch (mặc định: kế hoạch trong Plans/ theo năm của kỳ) (a plan file; repeat for several plans)."
+    )
     var plan: [String] = []
 
     @Option(
         name: .long,
-        help: "The period(s): 2026-Q1, 2026-H1, 2026-Q3, 2026-9M, 2026 …, comma-separated, or 'all' (default: the latest with data).")
+        help:
+            "Kỳ báo cáo: 2026-Q1, 2026-H1, 2026-Q3, 2026-9M, 2026 …, cách nhau bằng dấu phẩy, hoặc 'all' (mặc định: kỳ gần nhất đã có số liệu) (the period(s); default: the latest with data)."
+    )
     var period: String?
 
-    @Option(name: .long, help: "The units' data folder (default: the plan's folder + /data). One plan only.")
+    @Option(
+        name: .long,
+        help: "Thư mục số liệu của các đơn vị (mặc định: thư mục data cạnh kế hoạch); chỉ với một kế hoạch (the units' data folder).")
     var data: String?
 
     @Option(
         name: .long,
-        help: "Output formats, comma-separated, from: \(Renderers.formats.joined(separator: ",")). pdf needs LibreOffice.")
+        help:
+            "Định dạng xuất, cách nhau bằng dấu phẩy, trong: \(Renderers.formats.joined(separator: ",")); pdf cần LibreOffice (output formats)."
+    )
     var format: String = "docx,md,html,json"
 
-    @Option(name: .long, help: "The output folder.")
+    @Option(name: .long, help: "Thư mục báo cáo (the output folder).")
     var out: String = "Output"
 
-    @Option(name: .long, help: "The signing date, YYYY-MM-DD (default: left blank, a draft).")
+    @Option(name: .long, help: "Ngày ký, dạng YYYY-MM-DD (mặc định: để trống, bản dự thảo) (the signing date).")
     var date: String?
 
-    @Option(name: .long, help: "The report's number, e.g. 15 (default: left blank, a draft). One report only.")
+    @Option(
+        name: .long,
+        help: "Số của báo cáo, ví dụ 15 (mặc định: để trống, bản dự thảo); chỉ khi biên soạn một báo cáo (the report's number).")
     var number: String?
 
-    @Flag(name: .long, help: "Write a partial draft when a plugin fails, instead of stopping.")
+    @Flag(name: .long, help: "Khi một phần báo cáo (plugin) bị lỗi, vẫn xuất bản nháp thiếu phần đó thay vì dừng (write a partial draft).")
     var partial = false
 
-    @Flag(name: .long, help: "Replace existing report files that differ from the new ones.")
+    @Flag(name: .long, help: "Thay các tệp báo cáo đã có mà khác bản mới (replace report files that differ).")
     var force = false
 
-    @Flag(name: .long, help: "Log what the engine does.")
+    @Flag(name: .long, help: "Ghi nhật ký các bước biên soạn (log what the engine does).")
     var verbose = false
 
     func run() async throws {
@@ -88,7 +101,9 @@ struct CompileCommand: AsyncParsableCommand {
         case .latest: isBatch = plans.count > 1
         }
         guard isBatch else {
-            let workspace = try Workspace.load(plan: plans[0], data: data)
+            var period: Period?
+            if case .these(let periods) = request { period = periods.first }
+            let workspace = try Workspace.load(plan: plans[0], data: data, period: period)
             let target = try ReportCompiler.target(request, workspace: workspace).first!
             let outcome = try await ReportCompiler.compile(workspace: workspace, period: target, out: out, settings: settings)
             for line in outcome.summaryLines { console.print(line) }

@@ -6,27 +6,27 @@ import Foundation
 struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Show what changed between two versions of a period's report (So sánh hai bản báo cáo).",
+        abstract: "So sánh hai bản báo cáo của một kỳ (show what changed between two versions).",
         discussion: """
-            Compares the manifests and texts of two versions (default: the last two of the latest \
-            period compiled): the options and inputs that changed, every figure that changed \
-            (indicator, unit, old → new) with the input file that caused it, and the sentences \
-            that changed.
+            So sánh hai bản (mặc định: hai bản cuối của kỳ biên soạn gần nhất): tùy chọn và tệp số \
+            liệu đã đổi, mọi số liệu đã đổi (chỉ tiêu, đơn vị, cũ → mới) cùng tệp gây ra, và các câu \
+            đã đổi. (Compares two versions: options, inputs, figures old → new, sentences.)
             """)
 
-    @Option(name: .long, help: "The period (default: the latest period with versions).")
+    @Option(name: .long, help: "Kỳ báo cáo (mặc định: kỳ gần nhất đã có bản biên soạn) (the period).")
     var period: String?
 
-    @Option(name: .long, help: "The output folder.")
+    @Option(name: .long, help: "Thư mục báo cáo (the output folder).")
     var out: String = "Output"
 
-    @Argument(help: "Two versions, e.g. v001 v002 (default: the last two); one version is compared with the one before it.")
+    @Argument(help: "Hai bản, ví dụ v001 v002 (mặc định: hai bản cuối); một bản thì so với bản trước nó (two versions to compare).")
     var versions: [String] = []
 
     func run() async throws {
         let console = Console.current
         let folder: String
         let target: Period
+        try Workspace.checkInProject(out: out)
         if let period {
             target = try Workspace.parsePeriod(period)
             folder = VersionStore.folder(out: out, period: target)

@@ -6,38 +6,39 @@ import Foundation
 struct FormCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "form",
-        abstract: "Write the data-entry forms of a period, one per unit (Biểu mẫu nhập số liệu).",
+        abstract: "Phát biểu mẫu nhập số liệu của một kỳ, mỗi đơn vị một biểu (write the data-entry forms).",
         discussion: """
-            Each form lists every indicator the plan asks of the unit, with its label, unit of \
-            measure, what to count and the cut-off window, and room for narratives: an Excel \
-            workbook (.xlsx) and/or a commented YAML file, written to \
-            <out>/<year>/<period>/bieu-mau/<unit>-<period>.<ext>. Filled forms come back with \
-            `baocao import`.
+            Mỗi biểu mẫu ghi mọi chỉ tiêu kế hoạch giao cho đơn vị: tên, đơn vị tính, cách tính, \
+            thời gian chốt số liệu, và chỗ ghi thuyết minh; dạng Excel (.xlsx) và/hoặc YAML có chú \
+            thích, ghi vào <out>/<năm>/<kỳ>/bieu-mau/<đơn vị>-<kỳ>.<đuôi>. Biểu mẫu đã điền được nhập \
+            lại bằng baocao import. (One form per unit, in Excel and/or YAML.)
             """)
 
-    @Option(name: .long, help: "The period, e.g. 2026-Q4.")
+    @Option(name: .long, help: "Kỳ báo cáo, ví dụ 2026-Q4 (the period).")
     var period: String
 
-    @Option(name: .long, help: "A unit id (repeatable; default: every unit that submits data).")
+    @Option(name: .long, help: "Mã đơn vị, ghi nhiều lần được (mặc định: mọi đơn vị nộp số liệu) (a unit id).")
     var unit: [String] = []
 
-    @Option(name: .long, help: "Formats, comma-separated: xlsx, yaml.")
+    @Option(name: .long, help: "Định dạng biểu mẫu, cách nhau bằng dấu phẩy: xlsx, yaml (form formats).")
     var format: String = "xlsx,yaml"
 
-    @Option(name: .long, help: "The plan file (default: the newest plan in Plans/).")
+    @Option(
+        name: .long,
+        help: "Tệp kế hoạch (mặc định: theo năm của kỳ, trong Plans/) (the plan file; default: the plan in Plans/ for the period's year).")
     var plan: String?
 
-    @Option(name: .long, help: "The output folder.")
+    @Option(name: .long, help: "Thư mục báo cáo (the output folder).")
     var out: String = "Output"
 
-    @Flag(name: .long, help: "Replace existing forms that differ (e.g. an older form).")
+    @Flag(name: .long, help: "Thay biểu mẫu đã có mà khác (ví dụ biểu mẫu cũ) (replace forms that differ).")
     var force = false
 
     func run() async throws {
         let console = Console.current
         let formats = try parseFormats()
         let target = try Workspace.parsePeriod(period)
-        let (plan, _) = try Workspace.loadPlan(self.plan)
+        let (plan, _) = try Workspace.loadPlan(self.plan, period: target)
         let result = try FormGenerator.write(plan: plan, period: target, units: unit, formats: formats, out: out, force: force)
         console.print(
             "Biểu mẫu số liệu \(target.label) (chốt số liệu \(result.windowText); hạn gửi \(VietnameseFormat.shortDate(plan.deadline(of: target)))):"

@@ -7,38 +7,38 @@ import Foundation
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Scaffold next year's plan, or show a plan as resolved (Kế hoạch).",
+        abstract: "Kế hoạch: tạo kế hoạch năm sau, hoặc xem kế hoạch đã kết hợp (next year's plan, or a plan as resolved).",
         subcommands: [PlanNewCommand.self, PlanShowCommand.self])
 }
 
 struct PlanNewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Write next year's plan from this year's (Tạo kế hoạch năm mới).",
+        abstract: "Tạo kế hoạch năm mới từ kế hoạch năm nay (write next year's plan from this year's).",
         discussion: """
-            Copies the plan with the year moved: the title and every "năm <year>" in the text, the \
-            tasks carried over; reporting periods, cut-off windows and deadlines are month-days and \
-            apply to the new year as they are. The plan's own number and date are removed and the \
-            basis decision is left for the author, marked "CẦN ĐIỀN" (a warning in validate and \
-            compile until it is filled). With --extends the new plan names the old one in \
-            `extends:` and holds only what changes with the year (identity, purposes, \
-            requirements, tasks); units, areas, indicators and reporting are shared. The result is \
-            validated before it is written.
+            Chép kế hoạch sang năm mới: tên và mọi chữ "năm <năm>" trong văn bản, các nhiệm vụ được \
+            giữ; kỳ báo cáo, thời gian chốt số liệu và hạn gửi tính theo ngày tháng nên dùng được \
+            cho năm mới. Số và ngày của kế hoạch bị bỏ; căn cứ ban hành để tác giả điền, đánh dấu \
+            "CẦN ĐIỀN" (validate và compile cảnh báo đến khi điền). Với --extends, kế hoạch mới nêu \
+            kế hoạch cũ ở extends: và chỉ giữ phần đổi theo năm; đơn vị, lĩnh vực, chỉ tiêu và kỳ \
+            báo cáo dùng chung. Kế hoạch mới được kiểm tra trước khi ghi. (Writes next year's plan.)
             """)
 
-    @Argument(help: "The new plan's year, e.g. 2027.")
+    @Argument(help: "Năm của kế hoạch mới, ví dụ 2027 (the new plan's year).")
     var year: Int
 
-    @Option(name: .long, help: "The plan to start from, e.g. Plans/ke-hoach-tuyen-truyen-cchc-2026.yaml.")
+    @Option(name: .long, help: "Kế hoạch làm gốc, ví dụ Plans/ke-hoach-tuyen-truyen-cchc-2026.yaml (the plan to start from).")
     var from: String
 
-    @Option(name: .long, help: "The file to write (default: the --from file's name with the year changed, beside it).")
+    @Option(name: .long, help: "Tệp sẽ ghi (mặc định: tên tệp --from đổi năm, cùng thư mục) (the file to write).")
     var out: String?
 
-    @Flag(name: .long, help: "Share units, areas, indicators and reporting with the --from plan through `extends:`.")
+    @Flag(
+        name: .long,
+        help: "Dùng chung đơn vị, lĩnh vực, chỉ tiêu và kỳ báo cáo với kế hoạch --from qua extends: (share them through extends:).")
     var extends = false
 
-    @Flag(name: .long, help: "Replace an existing file that differs.")
+    @Flag(name: .long, help: "Thay tệp đã có mà khác (replace a file that differs).")
     var force = false
 
     func run() async throws {
@@ -230,12 +230,13 @@ struct PlanScaffold {
 struct PlanShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show a plan as resolved, with what it takes from the plans it extends (Xem kế hoạch).")
+        abstract: "Xem kế hoạch đã kết hợp, kể cả phần lấy từ kế hoạch gốc (show a plan as resolved).")
 
-    @Argument(help: "The plan file (default: the newest plan in Plans/).")
+    @Argument(
+        help: "Tệp kế hoạch (mặc định: theo năm của kỳ, trong Plans/) (the plan file; default: the plan in Plans/ for the period's year).")
     var planArgument: String?
 
-    @Option(name: .customLong("plan"), help: "The plan file (same as the argument).")
+    @Option(name: .customLong("plan"), help: "Tệp kế hoạch, như tham số (the plan file, same as the argument).")
     var planOption: String?
 
     func run() async throws {

@@ -6,36 +6,48 @@ import Foundation
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show who has submitted a period's data (Tình hình nộp số liệu).",
+        abstract: "Tình hình nộp số liệu của một kỳ: đơn vị nào đã nộp, còn thiếu gì (who has submitted a period's data).",
         discussion: """
-            A table of units and of the indicators each must report (reported_by), each \
-            submitted, missing or invalid, with the cut-off window, the deadline and the days \
-            left or overdue, and the report sections still incomplete. With --strict the exit \
-            status is 66 when anything required is missing and 65 when something is invalid, so \
-            that it can gate a compile.
+            Bảng các đơn vị và các chỉ tiêu mỗi đơn vị phải nộp (reported_by): đã nộp, còn thiếu \
+            hoặc có lỗi; thời gian chốt số liệu, hạn gửi và số ngày còn lại hoặc đã quá; các phần \
+            báo cáo chưa đủ. Với --strict, mã thoát 66 khi còn thiếu, 65 khi có lỗi, để chặn việc \
+            biên soạn. (Who has submitted what, the deadline, and what is missing.)
             """)
 
-    @Option(name: .long, help: "The period (default: the first quarter of the plan's year whose deadline is not past).")
+    @Option(
+        name: .long,
+        help:
+            "Kỳ báo cáo (mặc định: quý sớm nhất, trong các kế hoạch có mặt, chưa quá hạn gửi) (the period; default: the earliest quarter whose deadline is not past)."
+    )
     var period: String?
 
-    @Option(name: .long, help: "Count days from this date, YYYY-MM-DD (default: today's date).")
+    @Option(name: .long, help: "Tính số ngày từ ngày này, dạng YYYY-MM-DD (mặc định: hôm nay) (count days from this date).")
     var today: String?
 
-    @Flag(name: .long, help: "Exit non-zero when anything required is missing or invalid.")
+    @Flag(name: .long, help: "Trả mã thoát khác 0 khi còn thiếu hoặc có lỗi (exit non-zero when anything is missing or invalid).")
     var strict = false
 
-    @Option(name: .long, help: "The plan file (default: the newest plan in Plans/).")
+    @Option(
+        name: .long,
+        help: "Tệp kế hoạch (mặc định: theo năm của kỳ, trong Plans/) (the plan file; default: the plan in Plans/ for the period's year).")
     var plan: String?
 
-    @Option(name: .long, help: "The units' data folder (default: the plan's folder + /data).")
+    @Option(name: .long, help: "Thư mục số liệu của các đơn vị (mặc định: thư mục data cạnh kế hoạch) (the units' data folder).")
     var data: String?
 
     func run() async throws {
         let console = Console.current
-        let (plan, _) = try Workspace.loadPlan(self.plan)
-        let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
         let day = try currentDay()
-        let target = try period.map(Workspace.parsePeriod) ?? PeriodStatus.defaultPeriod(plan, today: day)
+        var requested = try period.map(Workspace.parsePeriod)
+        var planPath = self.plan
+        if planPath == nil, requested == nil, let candidates = PlanChoice.candidates(),
+            let current = PlanChoice.currentQuarter(candidates, today: day)
+        {
+            (planPath, requested) = (current.path, current.period)
+        }
+        let (plan, _) = try Workspace.loadPlan(planPath, period: requested)
+        let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
+        let target = requested ?? PeriodStatus.defaultPeriod(plan, today: day)
         let status = try PeriodStatus.compute(plan: plan, folder: folder, period: target, today: day)
 
         // Header: the window, the deadline and the days left.

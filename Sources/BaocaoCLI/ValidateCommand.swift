@@ -7,30 +7,31 @@ import Foundation
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a plan and the units' data (Kiểm tra kế hoạch và số liệu).",
+        abstract: "Kiểm tra kế hoạch và số liệu của các đơn vị (check a plan and the units' data).",
         discussion: """
-            Lists every error and warning as path:line:column: severity: message, including \
-            missing or incomplete data for the period. Exits with status 65 when there is an error.
+            Liệt kê mọi lỗi và cảnh báo dạng tệp:dòng:cột: mức: nội dung, kể cả số liệu còn thiếu \
+            của kỳ. Mã thoát 65 khi có lỗi. (Lists every error and warning, located.)
             """)
 
-    @Argument(help: "The plan file (default: the newest plan in Plans/).")
+    @Argument(
+        help: "Tệp kế hoạch (mặc định: theo năm của kỳ, trong Plans/) (the plan file; default: the plan in Plans/ for the period's year).")
     var planArgument: String?
 
-    @Option(name: .customLong("plan"), help: "The plan file, as for compile (same as the argument).")
+    @Option(name: .customLong("plan"), help: "Tệp kế hoạch, như ở lệnh compile và như tham số (the plan file, same as the argument).")
     var planOption: String?
 
     var plan: String? { planOption ?? planArgument }
 
-    @Option(name: .long, help: "The units' data folder (default: the plan's folder + /data).")
+    @Option(name: .long, help: "Thư mục số liệu của các đơn vị (mặc định: thư mục data cạnh kế hoạch) (the units' data folder).")
     var data: String?
 
-    @Option(name: .long, help: "The period whose completeness to check (default: the latest with data).")
+    @Option(name: .long, help: "Kỳ cần kiểm tra đủ số liệu (mặc định: kỳ gần nhất đã có số liệu) (the period to check).")
     var period: String?
 
     func run() async throws {
         let console = Console.current
         let requested = try period.map(Workspace.parsePeriod)
-        let workspace = try Workspace.load(plan: plan, data: data)
+        let workspace = try Workspace.load(plan: plan, data: data, period: requested)
         let (checked, diagnostics) = await workspace.validate(period: requested)
         Workspace.report(diagnostics)
         console.print("Kế hoạch: \(workspace.planPath) — \(workspace.plan.identity.title)")
@@ -49,16 +50,19 @@ struct ValidateCommand: AsyncParsableCommand {
 struct PeriodsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "periods",
-        abstract: "List a year's reporting periods with cut-off windows and deadlines (Các kỳ báo cáo).")
+        abstract: "Các kỳ báo cáo của một năm, thời gian chốt số liệu và hạn gửi (a year's reporting periods).")
 
-    @Argument(help: "The year (default: the plan's year).")
+    @Argument(help: "Năm (mặc định: năm của kế hoạch) (the year).")
     var year: Int?
 
-    @Option(name: .long, help: "The plan file (default: the newest plan in Plans/).")
+    @Option(
+        name: .long,
+        help: "Tệp kế hoạch (mặc định: theo năm của kỳ, trong Plans/) (the plan file; default: the plan in Plans/ for the period's year).")
     var plan: String?
 
     func run() async throws {
-        let (plan, _) = try Workspace.loadPlan(self.plan)
+        // The plan of the year asked for, when Plans/ holds several (PlanChoice).
+        let (plan, _) = try Workspace.loadPlan(self.plan, period: self.year.flatMap { Period("\($0)") })
         let year = self.year ?? plan.year
         guard (1900...9999).contains(year) else {
             Console.current.error("baocao: năm \(year) không hợp lệ. (invalid year)")
@@ -85,9 +89,11 @@ struct PeriodsCommand: AsyncParsableCommand {
 struct PluginsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List the registered section plugins and the plan's areas that use them.")
+        abstract: "Các phần báo cáo (plugin) có sẵn và các lĩnh vực của kế hoạch dùng chúng (the section plugins and the plan's areas).")
 
-    @Option(name: .long, help: "The plan file (default: the newest plan in Plans/).")
+    @Option(
+        name: .long,
+        help: "Tệp kế hoạch (mặc định: theo năm của kỳ, trong Plans/) (the plan file; default: the plan in Plans/ for the period's year).")
     var plan: String?
 
     func run() async throws {

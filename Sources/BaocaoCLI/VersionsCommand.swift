@@ -6,16 +6,17 @@ import Foundation
 struct VersionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "versions",
-        abstract: "List the compiled versions of a period's report and which was sent (Các bản đã biên soạn).")
+        abstract: "Các bản đã biên soạn của báo cáo và bản nào đã gửi (the compiled versions and which was sent).")
 
-    @Option(name: .long, help: "The period (default: every period with versions).")
+    @Option(name: .long, help: "Kỳ báo cáo (mặc định: mọi kỳ đã có bản biên soạn) (the period).")
     var period: String?
 
-    @Option(name: .long, help: "The output folder.")
+    @Option(name: .long, help: "Thư mục báo cáo (the output folder).")
     var out: String = "Output"
 
     func run() async throws {
         let console = Console.current
+        try Workspace.checkInProject(out: out)
         var folders = VersionStore.periods(under: out)
         if let period {
             let p = try Workspace.parsePeriod(period)
@@ -60,34 +61,40 @@ struct VersionsCommand: AsyncParsableCommand {
 struct SentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sent",
-        abstract: "Mark a version of a period's report as sent (Đánh dấu bản đã gửi).",
+        abstract: "Đánh dấu một bản báo cáo là đã gửi (mark a version as sent).",
         discussion: """
-            A version marked as sent is never replaced silently: a later compile that differs \
-            needs --force, and even then the sent version stays in versions/.
+            Bản đã đánh dấu đã gửi không bao giờ bị thay lặng lẽ: một lần biên soạn sau mà khác cần \
+            --force, và khi đó bản đã gửi vẫn được giữ trong versions/. Bản dự thảo (chưa có số và \
+            ngày ký) không được đánh dấu đã gửi trừ khi có --force. (A sent version is never \
+            replaced silently; a draft is not marked as sent without --force.)
             """)
 
-    @Argument(help: "The period, e.g. 2026-Q3.")
+    @Argument(help: "Kỳ báo cáo, ví dụ 2026-Q3 (the period).")
     var period: String
 
-    @Argument(help: "The version, e.g. v002 (default: the latest).")
+    @Argument(help: "Bản, ví dụ v002 (mặc định: bản mới nhất) (the version).")
     var version: String?
 
-    @Option(name: .long, help: "The date it was sent, YYYY-MM-DD.")
+    @Option(name: .long, help: "Ngày gửi, dạng YYYY-MM-DD (the date it was sent).")
     var date: String?
 
-    @Option(name: .long, help: "A note, e.g. the number it was sent under.")
+    @Option(name: .long, help: "Ghi chú, ví dụ số văn bản khi gửi (a note).")
     var note: String?
 
-    @Option(name: .long, help: "The output folder.")
+    @Option(name: .long, help: "Thư mục báo cáo (the output folder).")
     var out: String = "Output"
 
-    @Flag(name: .long, help: "Remove the mark.")
+    @Flag(name: .long, help: "Bỏ đánh dấu (remove the mark).")
     var undo = false
+
+    @Flag(name: .long, help: "Vẫn đánh dấu bản dự thảo (chưa có số, ngày ký) là đã gửi (mark a draft as sent all the same).")
+    var force = false
 
     func run() async throws {
         let p = try Workspace.parsePeriod(period)
+        try Workspace.checkInProject(out: out)
         let store = VersionStore(folder: VersionStore.folder(out: out, period: p))
-        let (chosen, file) = try store.markSent(period: p, version: version, date: date, note: note, undo: undo)
+        let (chosen, file) = try store.markSent(period: p, version: version, date: date, note: note, undo: undo, force: force)
         if undo {
             Console.current.print("Đã bỏ đánh dấu đã gửi của bản \(chosen), báo cáo \(p.label).")
         } else {

@@ -254,7 +254,9 @@ public struct XLSXReader: Sendable {
             case "d":
                 if let v { value = .text(v) }
             case "n":
-                guard let v else { break }
+                // An empty value element is no value: a formula whose result was never stored
+                // (the importer names its indicator), or an empty cell.
+                guard let v, !v.trimmingCharacters(in: .whitespaces).isEmpty else { break }
                 let trimmed = v.trimmingCharacters(in: .whitespaces)
                 guard let n = Double(trimmed), n.isFinite else {
                     throw Failure(message: "\(at): giá trị số '\(v)' không đọc được (unreadable number)")

@@ -41,6 +41,44 @@ public struct DataImport {
         public var failed: [String]
         /// How many of them do not exist.
         public var missingFiles: Int
+        /// Forms returned with nothing filled in (warned, not imported).
+        public var untouched: [String]
+
+        public init(accepted: [Accepted] = [], failed: [String] = [], missingFiles: Int = 0, untouched: [String] = []) {
+            self.accepted = accepted
+            self.failed = failed
+            self.missingFiles = missingFiles
+            self.untouched = untouched
+        }
+    }
+
+    /// For each file that would replace a different data file: that file, and the figures of
+    /// the report that would change, old → new, as `baocao diff` lists them. Nothing is
+    /// printed or written.
+    public func replacementPreview(_ files: [String]) async -> [(file: String, target: String, changes: [String])] {
+        guard FileManager.default.fileExists(atPath: folder) else { return [] }
+        let existing = DataLoader(plan: plan).load(folder: folder).submissions
+        var previews: [(file: String, target: String, changes: [String])] = []
+        for file in files {
+            let quiet = Console.capturing()
+            let read: (Data, Submission)? = Console.$current.withValue(quiet) { Self.read(file, plan: plan) }
+            guard let (yaml, new) = read else { continue }
+            let relative = "\(new.period.code)/\(new.unit).yaml"
+            let target = (folder as NSString).appendingPathComponent(relative)
+            guard let current = FileManager.default.contents(atPath: target), current != yaml,
+                let old = existing.first(where: { $0.relativePath == relative })
+            else { continue }
+            let changes = await VersionDiff.figureChanges(plan: plan, submissions: existing, replacing: old, with: new)
+            previews.append((file, target, changes))
+        }
+        return previews
+    }
+
+    /// Whether `file` is a YAML form exactly as `baocao form` wrote it.
+    static func isBlankYAMLForm(_ file: String, plan: Plan) -> Bool {
+        let ext = (file as NSString).pathExtension.lowercased()
+        guard ext == "yaml" || ext == "yml", let data = FileManager.default.contents(atPath: file) else { return false }
+        return UntouchedForm.isBlankYAMLForm(String(decoding: data, as: UTF8.self), plan: plan)
     }
 
     /// Reads and checks every file, then writes the valid ones (unless `check`). Throws
@@ -51,6 +89,8 @@ public struct DataImport {
         var failed: [String] = []
         var writes: [(path: String, data: Data, source: String, submission: Submission)] = []
         var missingFiles = 0
+        var untouched: [String] = []
+        var seen: [String: String] = [:]  // the file's full path → as given
         for file in files {
             guard FileManager.default.fileExists(atPath: file) else {
                 console.error("\(file): error: không tìm thấy tệp (file not found)")
@@ -58,8 +98,26 @@ public struct DataImport {
                 missingFiles += 1
                 continue
             }
+            let fullPath = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+            if let first = seen[fullPath] {
+                console.error(
+                    "\(file): warning: tệp này được nêu hai lần trong lệnh\(first == file ? "" : " (lần trước: \(first))"); chỉ nhập một lần (the same file given twice)"
+                )
+                continue
+            }
+            seen[fullPath] = file
+            if Self.isBlankYAMLForm(file, plan: plan) {
+                console.error("\(file): warning: \(UntouchedForm.message)")
+                untouched.append(file)
+                continue
+            }
             guard let (yaml, submission) = Self.read(file, plan: plan) else {
                 failed.append(file)
+                continue
+            }
+            if UntouchedForm.isEmpty(submission) {
+                console.error("\(file): warning: \(UntouchedForm.message)")
+                untouched.append(file)
                 continue
             }
             let relative = "\(submission.period.code)/\(submission.unit).yaml"
@@ -103,7 +161,7 @@ public struct DataImport {
                         submission: w.submission))
             }
         }
-        return Result(accepted: accepted, failed: failed, missingFiles: missingFiles)
+        return Result(accepted: accepted, failed: failed, missingFiles: missingFiles, untouched: untouched)
     }
 
     /// The YAML to write and its submission, or nil with the problems reported.

@@ -75,7 +75,9 @@ public enum ReportCompiler {
         switch request {
         case .these(let periods):
             for p in periods where p.year != plan.year {
-                console.error("baocao: kỳ \(p.label) không thuộc năm của kế hoạch (\(plan.year)). (period outside the plan's year)")
+                console.error(
+                    "baocao: kỳ \(p.label) không thuộc năm của kế hoạch (\(plan.year))\(PlanChoice.hint(for: p, besides: plan)). (period outside the plan's year)"
+                )
                 throw WorkspaceFailure(ExitStatus.usage)
             }
             return periods

@@ -1,4 +1,5 @@
 import BaocaoCore
+import BaocaoPlugins
 import Foundation
 
 /// What changed between two versions of a period's report: options, inputs, every figure with
@@ -103,18 +104,7 @@ public enum VersionDiff {
         for id in Set(figuresA.keys).union(figuresB.keys).sorted(by: { figureOrder($0, $1, figuresB, figuresA) }) {
             let x = figuresA[id]
             let y = figuresB[id]
-            if let x, let y, x.value == y.value, x.text == y.text { continue }
-            guard let f = y ?? x else { continue }
-            let whose = f.unitName ?? f.unit ?? "tổng các đơn vị"
-            let period = Period(f.period)?.label ?? f.period
-            let measure = f.measure.map { $0.isEmpty || $0 == "%" ? "" : " \($0)" } ?? ""
-            let change: String
-            switch (x, y) {
-            case (let x?, let y?): change = "\(x.text) → \(y.text)\(measure)"
-            case (nil, let y?): change = "(chưa có) → \(y.text)\(measure)"
-            case (let x?, nil): change = "\(x.text)\(measure) → (không còn)"
-            default: continue
-            }
+            guard figureChange(x, y) != nil else { continue }
             // Which changed input caused it: the values that are new in the newer version (by
             // file and value), else every source in a changed file.
             let before = Set((x?.sources ?? []).map { "\($0.file)|\($0.value.map { "\($0)" } ?? "")" })
@@ -127,8 +117,7 @@ public enum VersionDiff {
             }
             var cause = causes.isEmpty ? "" : "; do \(causes.joined(separator: ", "))"
             if causes.isEmpty { cause = planChanged ? "; do kế hoạch thay đổi" : "; do cách tính thay đổi (đầu vào như cũ)" }
-            let label = f.label == f.indicator ? "" : " — \(f.label)"
-            figureLines.append("  \(f.indicator)\(label) — \(whose), \(period): \(change)\(cause)")
+            figureLines.append(figureChange(x, y)! + cause)
         }
         out.append("Số liệu thay đổi (\(figureLines.count)):")
         out += figureLines.isEmpty ? ["  không có"] : figureLines
@@ -149,6 +138,52 @@ public enum VersionDiff {
     }
 
     /// Figures of units before totals, in indicator order as the newer version lists them.
+    /// One figure's change as `diff` lists it, "  hs_moi_truc_tuyen — Hồ sơ mới … — Trung tâm …,
+    /// quý IV năm 2026: 6.905 → 7.050 hồ sơ" (its cause is added by the caller); nil when it
+    /// did not change.
+    public static func figureChange(_ x: Manifest.FigureEntry?, _ y: Manifest.FigureEntry?) -> String? {
+        if let x, let y, x.value == y.value, x.text == y.text { return nil }
+        guard let f = y ?? x else { return nil }
+        let whose = f.unitName ?? f.unit ?? "tổng các đơn vị"
+        let period = Period(f.period)?.label ?? f.period
+        let measure = f.measure.map { $0.isEmpty || $0 == "%" ? "" : " \($0)" } ?? ""
+        let change: String
+        switch (x, y) {
+        case (let x?, let y?): change = "\(x.text) → \(y.text)\(measure)"
+        case (nil, let y?): change = "(chưa có) → \(y.text)\(measure)"
+        case (let x?, nil): change = "\(x.text)\(measure) → (không còn)"
+        default: return nil
+        }
+        let label = f.label == f.indicator ? "" : " — \(f.label)"
+        return "  \(f.indicator)\(label) — \(whose), \(period): \(change)"
+    }
+
+    /// The figures of a period's report that change when `new` takes the place of `old` (a
+    /// unit's file for the period) among `submissions`: the report compiled both ways, the
+    /// figures listed as `diff` lists them, in report order.
+    public static func figureChanges(plan: Plan, submissions: [Submission], replacing old: Submission, with new: Submission) async
+        -> [String]
+    {
+        let after = submissions.filter { !($0.unit == old.unit && $0.period == old.period) } + [new]
+        func figures(_ submissions: [Submission]) async -> [Manifest.FigureEntry] {
+            let engine = Engine(plan: plan, submissions: submissions, registry: BuiltinPlugins.registry)
+            let output = try? await engine.compile(period: new.period, options: .init(allowPartial: true))
+            return output?.document.figures.map { Manifest.FigureEntry($0, plan: plan) } ?? []
+        }
+        let a = await figures(submissions)
+        let b = await figures(after)
+        let older = Dictionary(a.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+        var seen = Set<String>()
+        var lines: [String] = []
+        for entry in b where seen.insert(entry.id).inserted {
+            if let line = figureChange(older[entry.id], entry) { lines.append(line) }
+        }
+        for entry in a where seen.insert(entry.id).inserted {
+            if let line = figureChange(entry, nil) { lines.append(line) }
+        }
+        return lines
+    }
+
     static func figureOrder(_ x: String, _ y: String, _ newer: [String: Manifest.FigureEntry], _ older: [String: Manifest.FigureEntry])
         -> Bool
     {

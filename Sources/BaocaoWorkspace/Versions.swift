@@ -93,6 +93,30 @@ public struct Manifest: Codable, Equatable, Sendable {
         /// Each submitted value behind the figure: its file (relative to the data folder),
         /// line, column and value.
         public var sources: [Source]
+
+        /// A compiled report's figure, as the manifest records it.
+        public init(_ f: FigureRecord, plan: Plan) {
+            self.init(
+                id: f.id, indicator: f.indicator, label: f.label, period: f.period, unit: f.unit,
+                unitName: f.unit.flatMap { plan.unit($0)?.shortName }, value: f.value, text: f.text, measure: f.measure,
+                sources: f.sources.map { Manifest.Source(file: $0.file, line: $0.line, column: $0.column, value: $0.value) })
+        }
+
+        public init(
+            id: String, indicator: String, label: String, period: String, unit: String?, unitName: String?, value: Double?,
+            text: String, measure: String?, sources: [Source]
+        ) {
+            self.id = id
+            self.indicator = indicator
+            self.label = label
+            self.period = period
+            self.unit = unit
+            self.unitName = unitName
+            self.value = value
+            self.text = text
+            self.measure = measure
+            self.sources = sources
+        }
     }
 
     public struct Source: Codable, Equatable, Hashable, Sendable {
@@ -590,12 +614,7 @@ struct VersionWriter {
             return Manifest.Input(
                 file: s.relativePath, sha256: entry.sha256, unit: s.unit, period: s.period.code, importedFrom: entry.importedFrom)
         }
-        let figures = record.document.figures.map { f in
-            Manifest.FigureEntry(
-                id: f.id, indicator: f.indicator, label: f.label, period: f.period, unit: f.unit,
-                unitName: f.unit.flatMap { record.plan.unit($0)?.shortName }, value: f.value, text: f.text, measure: f.measure,
-                sources: f.sources.map { Manifest.Source(file: $0.file, line: $0.line, column: $0.column, value: $0.value) })
-        }
+        let figures = record.document.figures.map { Manifest.FigureEntry($0, plan: record.plan) }
         return Manifest(
             period: record.period.code, periodLabel: record.period.label, version: version, previous: previous, plan: plan,
             planBases: bases.isEmpty ? nil : bases, dataFolder: record.dataFolder, inputs: inputs,
@@ -628,9 +647,12 @@ extension VersionStore {
 
     /// Marks a version (default: the latest) of `period` as sent, or removes the mark; returns
     /// the version and the mark's file. `date` is YYYY-MM-DD.
-    public func markSent(period: Period, version: String?, date: String?, note: String?, undo: Bool = false) throws -> (
-        version: String, file: String
-    ) {
+    /// A draft (no number, no signing date) is refused unless `force`: a draft is not what is sent.
+    public func markSent(period: Period, version: String?, date: String?, note: String?, undo: Bool = false, force: Bool = false) throws
+        -> (
+            version: String, file: String
+        )
+    {
         let console = Console.current
         guard let latest = versions().last else {
             console.error("baocao: chưa có bản nào của báo cáo \(period.label) trong \(folder). (no versions)")
@@ -648,6 +670,13 @@ extension VersionStore {
         }
         if let date, CivilDate(iso: date) == nil {
             console.error("baocao: --date '\(date)' không phải ngày hợp lệ; dùng dạng YYYY-MM-DD. (invalid date)")
+            throw WorkspaceFailure(ExitStatus.usage)
+        }
+        if !undo, !force, let options = manifest(chosen)?.options, options.draft {
+            console.error(
+                "baocao: bản \(chosen) của báo cáo \(period.label) là bản dự thảo (chưa có số và ngày ký), không đánh dấu là đã gửi. "
+                    + "Hãy biên soạn bản chính thức có số và ngày ký: baocao compile --period \(period.code) --number <số> --date <YYYY-MM-DD>, "
+                    + "rồi đánh dấu bản mới đó; nếu thật sự đã gửi bản dự thảo này, thêm --force. (a draft cannot be marked as sent)")
             throw WorkspaceFailure(ExitStatus.usage)
         }
         let file = (path(chosen) as NSString).appendingPathComponent("da-gui.json")

@@ -44,25 +44,41 @@ public struct Workspace: Sendable {
 
     public var registry: PluginRegistry { BuiltinPlugins.registry }
 
-    /// Finds the plan: the given path, or the newest plan under `Plans/` (of `workspace`, by
-    /// default the current folder).
-    public static func resolvePlanPath(_ given: String?, workspace: String = ".") throws -> String {
+    /// The message when the command does not run in a project folder.
+    public static let notInProject =
+        "baocao: không tìm thấy kế hoạch nào trong thư mục Plans/. Hãy chạy lệnh trong thư mục dự án, hoặc chỉ rõ tệp kế hoạch bằng --plan. (no plan found)"
+
+    /// The report folder when none is given.
+    public static let defaultOutput = "Output"
+
+    /// Refuses to work on the default report folder where neither it nor `Plans/` exists: the
+    /// command was run outside the project folder (inside Output/, say), as the commands that
+    /// look for a plan say.
+    public static func checkInProject(out: String) throws {
+        let fileManager = FileManager.default
+        guard out == defaultOutput, !fileManager.fileExists(atPath: out), !fileManager.fileExists(atPath: PlanChoice.folder) else { return }
+        Console.current.error(
+            "baocao: không có thư mục Output/ hay Plans/ ở đây. Hãy chạy lệnh trong thư mục dự án, hoặc chỉ rõ thư mục báo cáo bằng --out. (not in a project folder)"
+        )
+        throw WorkspaceFailure(ExitStatus.noInput)
+    }
+
+    /// Finds the plan: the given path, or under `Plans/` (of `workspace`, by default the current
+    /// folder) the plan whose year contains `period` (`PlanChoice`), else the newest plan.
+    public static func resolvePlanPath(_ given: String?, period: Period? = nil, workspace: String = ".") throws -> String {
         if let given { return given }
-        let folder = workspace == "." ? "Plans" : (workspace as NSString).appendingPathComponent("Plans")
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let plans = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        guard let newest = plans.last else {
-            Console.current.error(
-                "baocao: không tìm thấy kế hoạch nào trong thư mục Plans/. Hãy chạy lệnh trong thư mục dự án, hoặc chỉ rõ tệp kế hoạch bằng --plan. (no plan found)"
-            )
+        let folder = workspace == "." ? PlanChoice.folder : (workspace as NSString).appendingPathComponent(PlanChoice.folder)
+        guard let candidates = PlanChoice.candidates(in: folder) else {
+            Console.current.error(notInProject)
             throw WorkspaceFailure(ExitStatus.noInput)
         }
-        return (folder as NSString).appendingPathComponent(newest)
+        if let period, let path = PlanChoice.plan(for: period, among: candidates) { return path }
+        return candidates.last!.path
     }
 
     /// Loads the plan; prints its diagnostics; throws when it has errors.
-    public static func loadPlan(_ given: String?) throws -> (Plan, [Diagnostic]) {
-        let path = try resolvePlanPath(given)
+    public static func loadPlan(_ given: String?, period: Period? = nil) throws -> (Plan, [Diagnostic]) {
+        let path = try resolvePlanPath(given, period: period)
         let result = PlanLoader(plugins: BuiltinPlugins.registry.descriptors).load(path: path)
         guard let plan = result.plan else {
             report(result.diagnostics)
@@ -74,8 +90,15 @@ public struct Workspace: Sendable {
     }
 
     /// Loads plan and data. Diagnostics are returned, not printed, except when loading fails.
-    public static func load(plan given: String?, data: String?) throws -> Workspace {
-        let (plan, planDiagnostics) = try loadPlan(given)
+    /// Without a plan, the rule of the year chooses one (`PlanChoice`): the plan of `period`'s
+    /// year, or with no period the plan holding the latest period with data.
+    public static func load(plan given: String?, data: String?, period: Period? = nil) throws -> Workspace {
+        if given == nil, period == nil, let candidates = PlanChoice.candidates(),
+            let chosen = PlanChoice.latestWithData(candidates, data: data)
+        {
+            return chosen
+        }
+        let (plan, planDiagnostics) = try loadPlan(given, period: period)
         let folder = data ?? ((plan.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data")
         let result = DataLoader(plan: plan).load(folder: folder)
         let all = planDiagnostics + result.diagnostics

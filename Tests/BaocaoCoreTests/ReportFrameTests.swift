@@ -20,6 +20,8 @@ struct ScriptedPlugin: SectionPlugin {
                 section.limitations.append(Finding(f[1], cause: at(4), subject: at(2), requirement: at(3)))
             case "old-achievement":
                 section.achievements.append(Finding(f[1], sources: context.total(f[2])?.sources ?? []))
+            case "para":
+                section.blocks.append(.paragraph(Paragraph(f[1])))
             case "activities":
                 section.blocks.append(.list(context.activities.map { Paragraph($0.text) }))
             default: break
@@ -122,6 +124,14 @@ struct ContradictionGuardTests {
         // The same result measured this year is one.
         let now = ("a.yaml", "unit: a\nperiod: 2026-Q3\nfigures:\n  score: {value: 90, year: 2026}\n")
         #expect(bodyTexts(try await compileScripted(plan, [now]).document).contains("Điểm năm 2024 đạt 90."))
+        // Last year's result published within the period is news of the period; published
+        // before it, it is old.
+        func lastYear(_ published: String) -> (String, String) {
+            let source = "Quyết định số 1/QĐ-BNV ngày \(published)"
+            return ("a.yaml", "unit: a\nperiod: 2026-Q3\nfigures:\n  score: {value: 90, year: 2025, source: \"\(source)\"}\n")
+        }
+        #expect(bodyTexts(try await compileScripted(plan, [lastYear("20/7/2026")]).document).contains("Điểm năm 2024 đạt 90."))
+        #expect(!bodyTexts(try await compileScripted(plan, [lastYear("20/3/2026")]).document).contains("Điểm năm 2024 đạt 90."))
     }
 }
 
@@ -162,6 +172,20 @@ struct AssessmentPartTests {
                 "Việc tiếp nhận hồ sơ đạt kết quả rõ: tỷ lệ đúng hạn đạt 75 %.",
                 "Tin, bài được đăng thường xuyên: tháng nào cũng có tin, bài.",
             ])
+    }
+
+    @Test("a purpose one of whose indicators is the subject of a limitation is not judged a strength")
+    func noStrengthAgainstALimitation() async throws {
+        let plan = try scriptedPlan(
+            alpha: "achievement|Tỷ lệ đúng hạn đạt 75 %|rate",
+            beta: "achievement|Có 3 tin, bài|news\nlimitation|Tháng 8 không có tin, bài|news|monthly|Cổng tạm dừng",
+            purposes: purposes)
+        let part = blocks(after: "1. Ưu điểm", in: try await compileScripted(plan).document)
+        guard case .paragraph(let only) = part.first, part.count == 1 else {
+            Issue.record("one point, as a paragraph: \(part)")
+            return
+        }
+        #expect(only.plainText == "Việc tiếp nhận hồ sơ đạt kết quả rõ: tỷ lệ đúng hạn đạt 75 %.")
     }
 
     @Test("at most five points")
@@ -333,6 +357,15 @@ struct AttributionTests {
         #expect(bodyTexts(document).contains("Tài liệu của Phòng A chưa đầy đủ. Nguyên nhân: thiếu người."))
     }
 
+    @Test("a single activity announced by a paragraph ending with a colon stays a list")
+    func announcedList() async throws {
+        let plan = try scriptedPlan(alpha: "para|Ngoài ra, trong kỳ đã triển khai các hoạt động:\nactivities")
+        let q3 = ("a.yaml", "unit: a\nperiod: 2026-Q3\nnarratives:\n  activities:\n    - {text: \"Kiểm tra công vụ.\", area: alpha}\n")
+        let section = blocks(after: "2. Lĩnh vực Alpha", in: try await compileScripted(plan, [q3]).document)
+        #expect(section.count == 2)
+        #expect(section.last == .list([Paragraph("Phòng A kiểm tra công vụ.")]))
+    }
+
     @Test("one activity described by two units, each coordinating with the other, is stated once, by the task's lead")
     func sharedActivity() async throws {
         let plan = try scriptedPlan(alpha: "activities")
@@ -349,7 +382,27 @@ struct AttributionTests {
             Issue.record("expected a list")
             return
         }
-        #expect(items.map(\.plainText) == ["Phòng A phối hợp với PB đăng 02 bài hỏi - đáp.", "Phòng A kiểm tra công vụ."])
+        // The coordination item comes after the unit's own items.
+        #expect(items.map(\.plainText) == ["Phòng A kiểm tra công vụ.", "Phòng A phối hợp với PB đăng 02 bài hỏi - đáp."])
+    }
+
+    @Test("an item one unit wrote about coordinating with another unit follows that unit's own items")
+    func coordinationAfterOwnItems() async throws {
+        let plan = try scriptedPlan(alpha: "activities")
+        let a = (
+            "a.yaml",
+            "unit: a\nperiod: 2026-Q3\nnarratives:\n  activities:\n    - {text: \"Phối hợp với PB cung cấp tư liệu.\", area: alpha}\n"
+        )
+        let b = (
+            "b.yaml",
+            "unit: b\nperiod: 2026-Q3\nnarratives:\n  activities:\n    - {text: \"Đăng tin.\", area: alpha}\n    - {text: \"Duy trì chuyên mục.\", area: alpha}\n"
+        )
+        let document = try await compileScripted(plan, [a, b]).document
+        guard case .list(let items) = blocks(after: "2. Lĩnh vực Alpha", in: document).first else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(items.map(\.plainText) == ["PB đăng tin.", "PB duy trì chuyên mục.", "Phòng A phối hợp với PB cung cấp tư liệu."])
     }
 
     @Test("appendix cells do not repeat the unit before each item, and say how many more in a sentence")

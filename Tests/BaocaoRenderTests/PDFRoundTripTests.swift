@@ -14,7 +14,9 @@ final class PDFRoundTripTests: XCTestCase {
         guard let pdftotext = Self.executable("pdftotext") else {
             throw XCTSkip("pdftotext is not installed: apt-get install poppler-utils")
         }
-        let pdf = try PDFRenderer().render(SampleDocument.make())
+        let cache = Self.privateCache()
+        defer { try? FileManager.default.removeItem(atPath: cache["XDG_CACHE_HOME"]!) }
+        let pdf = try PDFRenderer.convert(docx: try DOCXRenderer().render(SampleDocument.make()), environment: cache)
         XCTAssertTrue(pdf.starts(with: Array("%PDF-".utf8)))
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baocao-pdf-test-\(UUID().uuidString)")
@@ -57,16 +59,38 @@ final class PDFRoundTripTests: XCTestCase {
         guard PDFRenderer.officeExecutable() != nil else {
             throw XCTSkip("LibreOffice (soffice) is not installed: apt-get install \(PDFRenderer.debianPackage)")
         }
-        let document = SampleDocument.make(appendices: false)
-        // LibreOffice's first start on a new machine builds caches shared by every later start
-        // (fonts among them), and that first conversion may lay the PDF out with other font
-        // files. The conversions compared come after one thrown away.
-        _ = try PDFRenderer().render(document)
-        let first = try PDFRenderer().render(document)
-        let second = try PDFRenderer().render(document)
+        let docx = try DOCXRenderer().render(SampleDocument.make(appendices: false))
+        // A cache of its own: the first conversion is preceded by the renderer's warm-up of
+        // LibreOffice's first start (on a new machine the first PDF was laid out otherwise).
+        let cache = Self.privateCache()
+        defer { try? FileManager.default.removeItem(atPath: cache["XDG_CACHE_HOME"]!) }
+        let first = try PDFRenderer.convert(docx: docx, environment: cache)
+        let second = try PDFRenderer.convert(docx: docx, environment: cache)
         XCTAssertEqual(first, second, "the conversion time and file id are fixed (\(first.count) and \(second.count) bytes)")
         let text = String(decoding: first, as: UTF8.self)
         XCTAssertTrue(text.contains("/CreationDate(D:19800101000000"))
+    }
+
+    /// The first PDF a user makes starts LibreOffice once more, thrown away, and leaves a mark
+    /// in the user's cache so that it happens once.
+    func testLibreOfficesFirstStartIsWarmedUpOnce() throws {
+        guard let soffice = PDFRenderer.officeExecutable() else {
+            throw XCTSkip("LibreOffice (soffice) is not installed: apt-get install \(PDFRenderer.debianPackage)")
+        }
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("baocao-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = cache.path
+        let marker = try XCTUnwrap(PDFRenderer.warmUpMarker(soffice: soffice, environment: environment))
+        XCTAssertTrue(marker.path.hasPrefix(cache.path + "/baocao/libreoffice-started-"), marker.path)
+        let docx = try DOCXRenderer().render(SampleDocument.make(appendices: false))
+        let first = try PDFRenderer.convert(docx: docx, environment: environment)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path), "the first start is marked")
+        let second = try PDFRenderer.convert(docx: docx, environment: environment)
+        XCTAssertEqual(first, second, "after the warm-up, the first PDF is the same as the next")
+        environment["XDG_CACHE_HOME"] = nil
+        environment["HOME"] = nil
+        XCTAssertNil(PDFRenderer.warmUpMarker(soffice: soffice, environment: environment), "no home, no mark (and no warm-up)")
     }
 
     func testMissingLibreOfficeIsNamedWithItsPackage() throws {
@@ -80,6 +104,15 @@ final class PDFRoundTripTests: XCTestCase {
     }
 
     // MARK: Helpers
+
+    /// This process's environment with a user cache folder of its own (the renderer marks
+    /// LibreOffice's first start there), so that no test writes to the user's cache.
+    static func privateCache() -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] =
+            FileManager.default.temporaryDirectory.appendingPathComponent("baocao-cache-\(UUID().uuidString)").path
+        return environment
+    }
 
     /// Text with whitespace folded to single spaces, for comparing across line breaks.
     static func flatten(_ text: String) -> String {

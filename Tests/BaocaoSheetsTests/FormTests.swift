@@ -275,23 +275,57 @@ final class FormTests: XCTestCase {
             "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô \(year) (par_index): cần năm đánh giá, ví dụ 2025, gặp 'năm ngoái'")
     }
 
+    /// A form sent back as it was received says "nothing filled in yet", in a workbook and in
+    /// YAML alike; one value or one narrative is enough for it to count as filled.
+    func testAnUntouchedFormIsRecognisedInBothKinds() throws {
+        let blank = try FilledForm()
+        let untouched = try blank.imported()
+        XCTAssertEqual(untouched.diagnostics, [], listing(untouched.diagnostics))
+        XCTAssertTrue(UntouchedForm.isEmpty(try XCTUnwrap(untouched.submission)))
+        var one = try FilledForm()
+        one.set("hs_nhan", .number(3))
+        XCTAssertFalse(UntouchedForm.isEmpty(try XCTUnwrap(try one.imported().submission)))
+        var narrative = try FilledForm()
+        narrative.fill(
+            CellReference(row: narrative.builder.narrativeRows[.activity]!, column: 2), .text("Đăng tải 04 video."),
+            on: FormLayout.narrativesSheet)
+        XCTAssertFalse(UntouchedForm.isEmpty(try XCTUnwrap(try narrative.imported().submission)))
+
+        let yaml = YAMLForm(blank.builder.form).text()
+        XCTAssertTrue(UntouchedForm.isBlankYAMLForm(yaml, plan: blank.plan))
+        let windows = yaml.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "  \r\n")
+        XCTAssertTrue(UntouchedForm.isBlankYAMLForm(windows, plan: blank.plan), "Windows line ends and trailing spaces are not a change")
+        let filled = yaml.replacingOccurrences(of: "  hs_nhan:\n", with: "  hs_nhan: 12\n")
+        XCTAssertNotEqual(filled, yaml, "the fixture changed")
+        XCTAssertFalse(UntouchedForm.isBlankYAMLForm(filled, plan: blank.plan))
+        XCTAssertFalse(
+            UntouchedForm.isBlankYAMLForm(yaml.replacingOccurrences(of: "period: 2026-Q4", with: "period: 2026-Q3"), plan: blank.plan),
+            "another period's form has other windows and months")
+        XCTAssertFalse(UntouchedForm.isBlankYAMLForm("unit: khong-co\nperiod: 2026-Q4\n", plan: blank.plan))
+    }
+
+    /// A formula whose result was never stored, with no value element or an empty one (as some
+    /// programs save it): the error names the cell and the indicator.
     func testAFormulaWithoutAComputedValue() throws {
         var form = try FilledForm()
         form.fillValid()
         let value = form.row("hs_nhan").value
         let data = try form.data()
-        // Put a formula without a cached value where the number was: rewrite the sheet part.
-        var entries = try ZipParts.entries(of: data)
-        let index = entries.firstIndex { $0.path == "xl/worksheets/sheet1.xml" }!
-        let xml = String(decoding: entries[index].data, as: UTF8.self)
-            .replacingOccurrences(
-                of: "<c r=\"\(value)\" s=\"10\"><v>1200</v></c>", with: "<c r=\"\(value)\" s=\"10\"><f>SUM(F1:F2)</f></c>")
-        XCTAssertTrue(xml.contains("<f>SUM"), "the fixture changed")
-        entries[index].data = Data(xml.utf8)
-        let result = FormImporter(plan: form.plan).read(data: try ZipParts.archive(entries), displayPath: "ttpv-2026-Q4.xlsx")
-        assertError(
-            result.diagnostics.map(\.description),
-            "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô \(value) (hs_nhan): ô có công thức nhưng chưa có kết quả")
+        for stored in ["", "<v></v>", "<v> </v>"] {
+            // Put a formula without a cached value where the number was: rewrite the sheet part.
+            var entries = try ZipParts.entries(of: data)
+            let index = entries.firstIndex { $0.path == "xl/worksheets/sheet1.xml" }!
+            let xml = String(decoding: entries[index].data, as: UTF8.self)
+                .replacingOccurrences(
+                    of: "<c r=\"\(value)\" s=\"10\"><v>1200</v></c>",
+                    with: "<c r=\"\(value)\" s=\"10\"><f>SUM(F1:F2)</f>\(stored)</c>")
+            XCTAssertTrue(xml.contains("<f>SUM"), "the fixture changed")
+            entries[index].data = Data(xml.utf8)
+            let result = FormImporter(plan: form.plan).read(data: try ZipParts.archive(entries), displayPath: "ttpv-2026-Q4.xlsx")
+            assertError(
+                result.diagnostics.map(\.description),
+                "ttpv-2026-Q4.xlsx: error: trang tính 'Số liệu', ô \(value) (hs_nhan): ô có công thức nhưng chưa có kết quả")
+        }
     }
 
     func testBadNarrativeRows() throws {

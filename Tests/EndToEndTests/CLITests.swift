@@ -96,12 +96,63 @@ final class CLITests: XCTestCase {
         }
     }
 
-    func testHelpIsAvailableEverywhere() async {
-        for command in [[], ["compile"], ["validate"], ["periods"], ["plugins"]] {
+    /// Every command's help reads in Vietnamese first: the summary, the description and each
+    /// option and argument, each with its English gloss; the parser's headings too.
+    func testTheHelpOfEveryCommandIsInVietnamese() async {
+        let commands = [
+            [], ["compile"], ["validate"], ["periods"], ["plugins"], ["form"], ["import"], ["status"], ["versions"], ["diff"], ["sent"],
+            ["plan"], ["plan", "new"], ["plan", "show"],
+        ]
+        let vietnamese = try! NSRegularExpression(pattern: "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+        func isVietnamese(_ text: String) -> Bool {
+            vietnamese.firstMatch(in: text.lowercased(), range: NSRange(text.lowercased().startIndex..., in: text.lowercased())) != nil
+        }
+        for command in commands {
             let run = await baocao(command + ["--help"])
             XCTAssertEqual(run.status, 0, "\(command)")
-            XCTAssertTrue(run.out.contains("USAGE"), "\(command): \(run.out)")
+            XCTAssertTrue(run.out.contains("CÁCH DÙNG (USAGE):"), "\(command): \(run.out)")
+            XCTAssertTrue(run.out.contains("Xem trợ giúp (show help information)."), "\(command): \(run.out)")
+            let overview = run.out.components(separatedBy: "\n\n").first ?? ""
+            XCTAssertTrue(overview.hasPrefix("TỔNG QUAN (OVERVIEW): ") && isVietnamese(overview), "\(command): \(overview)")
+            // Each entry of the argument, option and command lists (an entry and its continued lines).
+            var entries: [String] = []
+            for line in run.out.components(separatedBy: "\n") {
+                if line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                    entries.append(line)
+                } else if line.hasPrefix("    "), !entries.isEmpty {
+                    entries[entries.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+                }
+            }
+            XCTAssertFalse(entries.isEmpty, "\(command): \(run.out)")
+            for entry in entries {
+                XCTAssertTrue(isVietnamese(entry) && entry.contains("("), "\(command): not Vietnamese with a gloss: \(entry)")
+            }
         }
+    }
+
+    func testTheParsersErrorsAreInVietnamese() async {
+        let year = await baocao("periods", "2026-Q5")
+        XCTAssertEqual(year.status, 64)
+        XCTAssertTrue(
+            year.err.contains("Lỗi: giá trị '2026-Q5' không hợp lệ cho '<year>' (Error: The value '2026-Q5' is invalid for '<year>')"),
+            year.err)
+        XCTAssertTrue(year.err.contains("Cách dùng: baocao periods"), year.err)
+        let unknown = await baocao("compile", "--perio", "2026")
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.err.contains("Lỗi: không có tùy chọn '--perio'; có phải là '--period'?"), unknown.err)
+        let missing = await baocao("sent")
+        XCTAssertEqual(missing.status, 64)
+        XCTAssertTrue(missing.err.contains("Lỗi: thiếu tham số '<period>'"), missing.err)
+        XCTAssertFalse(missing.err.hasPrefix("Error"), missing.err)
+    }
+
+    func testVersionAndShellCompletion() async {
+        let version = await baocao("--version")
+        XCTAssertEqual(version.status, 0, version.err)
+        XCTAssertEqual(version.out.trimmingCharacters(in: .whitespacesAndNewlines), "baocao \(BaocaoVersion.current)")
+        let completion = await baocao("--generate-completion-script", "bash")
+        XCTAssertEqual(completion.status, 0, completion.err)
+        XCTAssertTrue(completion.out.contains("complete") && completion.out.contains("compile"), completion.out)
     }
 }
 

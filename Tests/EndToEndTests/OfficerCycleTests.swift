@@ -134,6 +134,15 @@ final class OfficerCycleTests: XCTestCase {
         let refused = await baocao("import", corrected, "--plan", self.plan, "--data", data)
         XCTAssertEqual(refused.status, 73)
         XCTAssertTrue(refused.err.contains("đã có và khác tệp số liệu mới; không ghi đè"), refused.err)
+        // What would change, old → new, as diff lists it, and how to confirm.
+        XCTAssertTrue(refused.err.contains("Nếu thay \(yamlPath) bằng \(corrected), số liệu sẽ thay đổi ("), refused.err)
+        XCTAssertTrue(
+            refused.err.contains(
+                "  hs_moi_truc_tuyen — Hồ sơ mới tiếp nhận trực tuyến — Trung tâm Phục vụ hành chính công, quý IV năm 2026: 6.905 → 7.050 hồ sơ\n"
+            ), refused.err)
+        XCTAssertTrue(refused.err.contains("ty_le_truc_tuyen — Tỷ lệ hồ sơ tiếp nhận trực tuyến"), refused.err)
+        XCTAssertFalse(refused.err.contains("tt_hs_tiep_nhan —"), "figures that do not change are not listed:\n\(refused.err)")
+        XCTAssertTrue(refused.err.contains("Nếu đúng là cần thay, chạy lại với --force: baocao import \(corrected) --force"), refused.err)
         let replaced = await baocao("import", corrected, "--plan", self.plan, "--data", data, "--force")
         XCTAssertEqual(replaced.status, 0, replaced.err)
         XCTAssertTrue(replaced.out.contains("đã thay thế: \(yamlPath)"), replaced.out)
@@ -166,7 +175,14 @@ final class OfficerCycleTests: XCTestCase {
         XCTAssertFalse(diff.out.contains("tt_hs_tiep_nhan —"), "figures that did not change are not listed:\n\(diff.out)")
 
         // 9. The officer sends v002 and marks it; a later different compile is refused, then kept as v003.
-        let mark = await baocao("sent", "2026-Q4", "v002", "--date", "2026-12-18", "--out", out)
+        // A draft cannot be marked as sent by mistake: the reason, and how to compile the signed one.
+        let draft = await baocao("sent", "2026-Q4", "v002", "--date", "2026-12-18", "--out", out)
+        XCTAssertEqual(draft.status, 64)
+        XCTAssertTrue(draft.err.contains("bản v002 của báo cáo quý IV năm 2026 là bản dự thảo (chưa có số và ngày ký)"), draft.err)
+        XCTAssertTrue(draft.err.contains("baocao compile --period 2026-Q4 --number <số> --date <YYYY-MM-DD>"), draft.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: versions.appendingPathComponent("v002/da-gui.json").path))
+        // The unusual case: the draft really was sent.
+        let mark = await baocao("sent", "2026-Q4", "v002", "--date", "2026-12-18", "--out", out, "--force")
         XCTAssertEqual(mark.status, 0, mark.err)
         let list = await baocao("versions", "--out", out, "--period", "2026-Q4")
         XCTAssertTrue(list.out.contains("v002  dự thảo      md, json   "), list.out)
@@ -183,6 +199,8 @@ final class OfficerCycleTests: XCTestCase {
             "2026-12-18", "--force")
         XCTAssertEqual(forced.status, 0, forced.err)
         XCTAssertTrue(forced.out.contains("phiên bản mới v003"), forced.out)
+        let signedMark = await baocao("sent", "2026-Q4", "v003", "--date", "2026-12-18", "--out", out)
+        XCTAssertEqual(signedMark.status, 0, "the signed version is marked without --force: \(signedMark.err)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: versions.appendingPathComponent("v002/da-gui.json").path))
         let options = await baocao("diff", "--out", out, "--period", "2026-Q4", "v2", "v3")
         XCTAssertTrue(options.out.contains("Tùy chọn: số: (trống) → 21; ngày ký: (trống) → 18/12/2026."), options.out)

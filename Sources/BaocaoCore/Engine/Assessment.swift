@@ -61,16 +61,35 @@ struct Assessment {
         return Result(sections: sections, diagnostics: diagnostics)
     }
 
-    /// The submitted values behind figures that measure an earlier period than the report's
-    /// (a published result's `year` before the period's year).
+    /// The submitted values behind published results of an earlier period than the report's.
+    /// A result measuring two years or more before the period's year was published before the
+    /// period (indices come out within the year after the one they measure). A result of the
+    /// year before may be news of this period: it is old only when its publication, dated in its
+    /// `source` ("Quyết định … ngày 28/3/2025"), comes before the period's window. Otherwise the
+    /// plugin, which knows each index's calendar, decides.
     var oldSources: Set<SourceReference> {
         var out = Set<SourceReference>()
+        let window = plan.window(of: period)
         let figures = Array(current.totals.values) + current.byUnit.values.flatMap(\.values)
         for figure in figures {
             guard let year = figure.year, year < period.year else { continue }
-            out.formUnion(figure.sources)
+            let publishedBefore = figure.source.flatMap(Self.lastDate).map { $0 < window.start } ?? false
+            if year < period.year - 1 || publishedBefore { out.formUnion(figure.sources) }
         }
         return out
+    }
+
+    /// The last date written d/m/yyyy in a text ("ngày 20/3/2026"), if any.
+    static func lastDate(in text: String) -> CivilDate? {
+        var found: CivilDate?
+        for token in text.split(whereSeparator: { !$0.isNumber && $0 != "/" }) {
+            let parts = token.split(separator: "/")
+            guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+                let date = CivilDate(year: y, month: m, day: d)
+            else { continue }
+            found = date
+        }
+        return found
     }
 
     /// A limitation without its cause, for the officer to complete.

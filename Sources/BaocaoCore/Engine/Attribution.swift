@@ -25,7 +25,23 @@ struct Attribution {
             if let cause = item.cause { item.cause = Self.resolvingSelfReferences(cause, unit: unit) }
             return item
         }
-        return mergingSharedActivities(items, units: units)
+        return leadsFirst(mergingSharedActivities(items, units: units))
+    }
+
+    /// Activities a unit wrote about helping another unit of the plan ("phối hợp với Trung tâm
+    /// Thông tin …"), and those of units that only coordinate the task, come after the others, so
+    /// that such an item follows the other unit's own items instead of sitting among them.
+    /// Otherwise the order is kept.
+    func leadsFirst(_ items: [NarrativeItem]) -> [NarrativeItem] {
+        let leads = Dictionary(plan.tasks.map { ($0.number, Set($0.lead)) }, uniquingKeysWith: { first, _ in first })
+        let reporting = plan.reportingUnits
+        func rank(_ item: NarrativeItem) -> Int {
+            guard item.kind == .activity else { return 0 }
+            if let task = item.task, let lead = leads[task], !lead.contains(item.unit) { return 1 }
+            guard item.text.lowercased().contains("phối hợp với") else { return 0 }
+            return reporting.contains { $0.id != item.unit && Self.names(item.text, $0) } ? 1 : 0
+        }
+        return items.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     /// "Tiếp tục hướng dẫn …" by Trung tâm X → "Trung tâm X tiếp tục hướng dẫn …"; a text that

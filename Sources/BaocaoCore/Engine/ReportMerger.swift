@@ -45,7 +45,8 @@ struct ReportMerger {
         // II. Overall assessment.
         body.append(.heading(Heading(level: 1, number: "II.", text: "ĐÁNH GIÁ CHUNG")))
         body.append(.heading(Heading(level: 2, number: "1.", text: "Ưu điểm")))
-        let strengths = self.strengths(sections.flatMap(\.section.achievements), current: current)
+        let strengths = self.strengths(
+            sections.flatMap(\.section.achievements), limitations: sections.flatMap(\.section.limitations), current: current)
         body.append(
             strengths.isEmpty
                 ? .paragraph(Paragraph("Các phòng, đơn vị đã triển khai các nhiệm vụ của Kế hoạch theo đúng phân công."))
@@ -141,10 +142,19 @@ struct ReportMerger {
     /// "Ưu điểm": one point per purpose or requirement of the plan (I.1, I.2) that declares its
     /// `assessment`, in plan order, each the plan's judgement backed by the strongest achievement
     /// of the period that rests on the item's indicators (the first in the item's list); at most
-    /// five. A plan without assessments gets the achievements as they are.
-    func strengths(_ achievements: [Finding], current: PeriodData) -> [String] {
-        let aims = (plan.purposes + plan.requirements).filter { $0.assessment != nil && !$0.indicators.isEmpty }
-        guard !aims.isEmpty else { return Wording.unique(achievements.map { sentence($0.text) }) }
+    /// five. An item one of whose indicators is the subject of a limitation of the report is not
+    /// judged a strength (the judgement would contradict the limitation). A plan without
+    /// assessments gets the achievements as they are.
+    func strengths(_ achievements: [Finding], limitations: [Finding] = [], current: PeriodData) -> [String] {
+        let limited =
+            Set(limitations.compactMap(\.subject))
+            .union(current.narratives.filter { $0.kind == .limitation }.compactMap(\.indicator))
+        let aims = (plan.purposes + plan.requirements).filter {
+            $0.assessment != nil && !$0.indicators.isEmpty && limited.isDisjoint(with: $0.indicators)
+        }
+        guard (plan.purposes + plan.requirements).contains(where: { $0.assessment != nil }) else {
+            return Wording.unique(achievements.map { sentence($0.text) })
+        }
         let evidence = achievements.map { indicators(backing: $0, current: current) }
         var used = Set<Int>()
         var points: [String] = []
@@ -319,11 +329,13 @@ struct ReportMerger {
         items.count == 1 ? .paragraph(Paragraph(items[0])) : .list(items.map { Paragraph($0) })
     }
 
-    /// A section's list of one item is written as a paragraph.
+    /// A section's list of one item is written as a paragraph, unless a paragraph announces it
+    /// ("… các hoạt động:").
     static func singleItemListsAsParagraphs(_ blocks: [Block]) -> [Block] {
-        blocks.map { block in
-            if case .list(let items) = block, items.count == 1 { return .paragraph(items[0]) }
-            return block
+        blocks.enumerated().map { index, block in
+            guard case .list(let items) = block, items.count == 1 else { return block }
+            if index > 0, case .paragraph(let before) = blocks[index - 1], before.plainText.hasSuffix(":") { return block }
+            return .paragraph(items[0])
         }
     }
 

@@ -64,6 +64,35 @@ public struct PDFRenderer: Renderer {
                     + "(LibreOffice's soffice is not on PATH, and PDF output needs it: install the Debian package \(debianPackage))"
             )
         }
+        warmUp(soffice: soffice, docx: docx, environment: environment)
+        return try convertOnce(docx: docx, soffice: soffice, environment: environment)
+    }
+
+    /// The file whose presence says LibreOffice (this `soffice`) has started once for this user:
+    /// `$XDG_CACHE_HOME/baocao/` or `~/.cache/baocao/`; nil without a home folder.
+    public static func warmUpMarker(soffice: String, environment: [String: String]) -> URL? {
+        let cache =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["HOME"].map { $0 + "/.cache" }
+        guard let cache else { return nil }
+        return URL(fileURLWithPath: cache).appendingPathComponent("baocao")
+            .appendingPathComponent("libreoffice-started-\(fingerprint(Data(soffice.utf8)))")
+    }
+
+    /// LibreOffice's first start on a machine builds caches that every later start shares, and
+    /// a first conversion was seen to lay the PDF out otherwise (108,639 bytes, then 70,528 for
+    /// the same document), so that a report's second compile would differ from its first. Once
+    /// per user and LibreOffice, a conversion is made and thrown away before the real one.
+    static func warmUp(soffice: String, docx: Data, environment: [String: String]) {
+        guard let marker = warmUpMarker(soffice: soffice, environment: environment),
+            !FileManager.default.fileExists(atPath: marker.path)
+        else { return }
+        guard (try? convertOnce(docx: docx, soffice: soffice, environment: environment)) != nil else { return }
+        try? FileManager.default.createDirectory(at: marker.deletingLastPathComponent(), withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
+    }
+
+    /// One conversion, in a private temporary folder with its own profile.
+    static func convertOnce(docx: Data, soffice: String, environment: [String: String]) throws -> (data: Data, warnings: [String]) {
         let fileManager = FileManager.default
         let work = fileManager.temporaryDirectory.appendingPathComponent("baocao-pdf-\(UUID().uuidString)", isDirectory: true)
         do {
