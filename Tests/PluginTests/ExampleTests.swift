@@ -90,7 +90,8 @@ struct ExampleAreaTests {
 
     @Test func anExampleAreaIsAddedToThePlan() throws {
         #expect(Self.area.id == "thu-nghiem")
-        let example = PluginExample("one class", current: ["tchcqt": ["tn_so_lop": 2]], area: Self.area, expect: ["Lớp thử nghiệm: 2 lớp."])
+        let example = PluginExample(
+            "one class", current: ["tchcqt": ["tn_so_lop": 2]], area: Self.area, expect: ["Lớp thử nghiệm: 02 lớp."])
         let plan = try #require(
             try ExampleHarness.plan(
                 for: example, base: try String(contentsOfFile: Fixtures.planPath, encoding: .utf8), displayPath: "p.yaml",
