@@ -222,9 +222,7 @@ struct PlanScaffold {
         return (regex.stringByReplacingMatches(in: line, range: range, withTemplate: "$1 \(new)"), count)
     }
 
-    static func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    static func quoted(_ s: String) -> String { YAMLQuoting.doubleQuoted(s) }
 }
 
 struct PlanShowCommand: AsyncParsableCommand {

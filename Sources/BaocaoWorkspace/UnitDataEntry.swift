@@ -291,26 +291,5 @@ public struct UnitDataEntry: Sendable {
     }
 
     /// A double-quoted YAML string.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{85}": out += "\\N"
-            case "\u{2028}": out += "\\L"
-            case "\u{2029}": out += "\\P"
-            default:
-                if c.value < 0x20 || c.value == 0x7F {
-                    out += String(format: "\\x%02X", c.value)
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ s: String) -> String { YAMLQuoting.doubleQuoted(s) }
 }
