@@ -25,22 +25,12 @@ public struct PeriodLock {
             console.error("baocao: không ghi được vào \(folder): \(String(cString: strerror(errno))) (cannot write)")
             throw WorkspaceFailure(ExitStatus.cannotWrite)
         }
-        let deadline = Date().addingTimeInterval(patience)
-        var told = false
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
-                close(fd)
-                console.error(
-                    "baocao: một lần biên soạn khác của kỳ này đang ghi vào \(folder) quá lâu; hãy thử lại sau. (another compile of this period holds the folder)"
-                )
-                throw WorkspaceFailure(ExitStatus.cannotWrite)
-            }
-            if !told {
-                console.error("baocao: đang chờ một lần biên soạn khác của kỳ này ghi xong… (waiting for another compile of this period)")
-                told = true
-            }
-            usleep(50_000)
-        }
+        try waitForLock(
+            fd, LOCK_EX, patience: patience, poll: 50_000,
+            waiting: "baocao: đang chờ một lần biên soạn khác của kỳ này ghi xong… (waiting for another compile of this period)",
+            gaveUp:
+                "baocao: một lần biên soạn khác của kỳ này đang ghi vào \(folder) quá lâu; hãy thử lại sau. (another compile of this period holds the folder)"
+        )
         descriptor = fd
     }
 
@@ -101,22 +91,12 @@ public struct DataFolderLock {
             console.error("baocao: không mở được thư mục số liệu \(folder): \(String(cString: strerror(errno))) (cannot open)")
             throw WorkspaceFailure(mode == .exclusive ? ExitStatus.cannotWrite : ExitStatus.noInput)
         }
-        let deadline = Date().addingTimeInterval(patience)
-        var told = false
-        while flock(fd, (mode == .exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
-                close(fd)
-                console.error(
-                    "baocao: một lệnh khác (nhập, lưu số liệu hoặc biên soạn) đang dùng thư mục số liệu \(folder) quá lâu; hãy thử lại sau. (the data folder is busy)"
-                )
-                throw WorkspaceFailure(ExitStatus.cannotWrite)
-            }
-            if !told {
-                console.error("baocao: đang chờ một lệnh khác dùng thư mục số liệu \(folder) xong… (waiting for the data folder)")
-                told = true
-            }
-            usleep(10_000)
-        }
+        try waitForLock(
+            fd, mode == .exclusive ? LOCK_EX : LOCK_SH, patience: patience, poll: 10_000,
+            waiting: "baocao: đang chờ một lệnh khác dùng thư mục số liệu \(folder) xong… (waiting for the data folder)",
+            gaveUp:
+                "baocao: một lệnh khác (nhập, lưu số liệu hoặc biên soạn) đang dùng thư mục số liệu \(folder) quá lâu; hãy thử lại sau. (the data folder is busy)"
+        )
         descriptor = fd
     }
 
@@ -124,6 +104,29 @@ public struct DataFolderLock {
     public func release() {
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+}
+
+/// Takes `operation` (LOCK_EX or LOCK_SH) on the open `fd`, polling every `poll` microseconds for
+/// up to `patience` seconds and saying `waiting` once; on giving up (or any other error) closes
+/// `fd`, says `gaveUp` and throws "cannot write".
+private func waitForLock(
+    _ fd: Int32, _ operation: Int32, patience: TimeInterval, poll: useconds_t, waiting: String, gaveUp: String
+) throws {
+    let console = Console.current
+    let deadline = Date().addingTimeInterval(patience)
+    var told = false
+    while flock(fd, operation | LOCK_NB) != 0 {
+        guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+            close(fd)
+            console.error(gaveUp)
+            throw WorkspaceFailure(ExitStatus.cannotWrite)
+        }
+        if !told {
+            console.error(waiting)
+            told = true
+        }
+        usleep(poll)
     }
 }
 
