@@ -18,7 +18,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 PASSWORD = "matkhau123"
@@ -59,10 +59,23 @@ class Browser:
         return self.driver.find_element(By.TAG_NAME, "body").text
 
     def click(self, element):
-        """Clicks a button or link and waits until the next page has replaced this one."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        """Clicks a button or link and waits until the next page has replaced this one.
+
+        The old page is marked with a script variable, and the wait ends when a window without the
+        mark has finished loading. (Waiting for the old <html> element to go stale is flaky with
+        chromedriver: asking about a node of a page being replaced may fail with "Node with given
+        id does not belong to the document" instead of reporting it stale.)"""
+        self.driver.execute_script("window.__baocaoOldPage = true;")
         element.click()
-        WebDriverWait(self.driver, 120).until(expected_conditions.staleness_of(old))
+
+        def replaced(driver):
+            try:
+                return driver.execute_script(
+                    "return window.__baocaoOldPage === undefined && document.readyState === 'complete';")
+            except WebDriverException:
+                return False  # between the two pages
+
+        WebDriverWait(self.driver, 120).until(replaced)
 
     def field(self, element_id):
         return self.driver.find_element(By.ID, element_id)
