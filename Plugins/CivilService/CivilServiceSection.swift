@@ -17,7 +17,7 @@ public struct CivilServiceSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = CivilServiceWriter(context: context)
-        return writer.write().typeset()
+        return writer.write()
     }
 }
 

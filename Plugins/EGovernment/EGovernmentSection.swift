@@ -30,7 +30,7 @@ public struct EGovernmentSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = EGovernmentWriter(context: context)
-        return writer.write().typeset()
+        return writer.write()
     }
 }
 

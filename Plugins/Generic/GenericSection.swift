@@ -32,7 +32,7 @@ public struct GenericSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = try GenericWriter(context: context)
-        return writer.write().typeset()
+        return writer.write()
     }
 }
 

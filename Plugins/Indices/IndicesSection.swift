@@ -31,7 +31,7 @@ public struct IndicesSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = IndicesWriter(context: context)
-        return writer.write().typeset()
+        return writer.write()
     }
 }
 

@@ -23,7 +23,7 @@ public struct ProceduresSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = ProceduresWriter(context: context)
-        return writer.write().typeset()
+        return writer.write()
     }
 }
 

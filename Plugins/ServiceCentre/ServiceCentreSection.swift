@@ -31,7 +31,7 @@ public struct ServiceCentreSection: SectionPlugin {
 
     public func makeSection(_ context: SectionContext) throws -> Section {
         var writer = ServiceCentreWriter(context)
-        return writer.write().typeset()
+        return writer.write()
     }
 }
 

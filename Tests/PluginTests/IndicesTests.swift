@@ -324,7 +324,7 @@ final class IndicesTests: XCTestCase {
         let previous = period.previous.map { aggregator.data(for: $0).data }.flatMap { $0.isEmpty ? nil : $0 }
         let sameLastYear = Optional(aggregator.data(for: period.sameLastYear).data).flatMap { $0.isEmpty ? nil : $0 }
         let context = engine.makeContext(area: area, period: period, current: current, previous: previous, sameLastYear: sameLastYear)
-        let section = try IndicesSection().makeSection(context)
+        let section = try IndicesSection().typesetSection(context)
         return Run(section: section, texts: ExampleHarness.texts(of: section))
     }
 }

@@ -309,7 +309,7 @@ final class OfficeWordingTests: XCTestCase {
         let (previous, sameLastYear) = Engine.comparisonData(for: period, aggregator)
         let context = engine.makeContext(
             area: area, period: period, current: aggregator.data(for: period).data, previous: previous, sameLastYear: sameLastYear)
-        return try plugin.init().makeSection(context)
+        return try plugin.init().typesetSection(context)
     }
 
     static func tables(_ section: Section) -> [Table] {

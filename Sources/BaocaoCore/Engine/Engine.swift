@@ -199,7 +199,7 @@ public struct Engine: Sendable {
                     }
                     logger.debug("running plugin", metadata: ["plugin": "\(area.plugin)", "area": "\(area.id)"])
                     do {
-                        return (index, .success(try type.init().makeSection(context)))
+                        return (index, .success(try type.init().typesetSection(context)))
                     } catch {
                         return (index, .failure(PluginFailure(plugin: area.plugin, area: area.title, message: "\(error)")))
                     }

@@ -44,7 +44,7 @@ public struct ExampleHarness: Sendable {
         let current = aggregator.data(for: period).data
         let (previous, sameLastYear) = Engine.comparisonData(for: period, aggregator)
         let context = engine.makeContext(area: area, period: period, current: current, previous: previous, sameLastYear: sameLastYear)
-        let section = try type.init().makeSection(context)
+        let section = try type.init().typesetSection(context)
         let texts = Self.texts(of: section)
         let all = texts.joined(separator: "\n")
         return Outcome(

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Plugins name these bodies and systems from the constants; text that comes from the plan or
 /// from units (task titles, activities, publication notes) is brought to the same spelling by
-/// `normalize`, which `Section.typeset()` applies to everything a plugin returns.
+/// `normalize`, which `Section.typeset()` applies to everything a plugin returns (the engine
+/// calls it through `SectionPlugin.typesetSection`).
 public enum Glossary {
     public static let nationalPortal = "Cổng Dịch vụ công quốc gia"
     public static let provincialPortal = "Cổng Thông tin điện tử tỉnh"
@@ -71,7 +72,7 @@ public enum Typography {
 extension Section {
     /// The section with `Typography.text` applied to every text it holds: headings, paragraphs,
     /// lists, table captions, headers, cells and notes, chart titles, categories and series,
-    /// and the findings. Plugins return `section.typeset()`.
+    /// and the findings. The engine applies it to every plugin's section (`typesetSection`).
     public func typeset() -> Section {
         var copy = self
         copy.blocks = blocks.map(Self.typeset)

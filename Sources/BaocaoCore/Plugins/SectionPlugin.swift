@@ -13,6 +13,15 @@ public protocol SectionPlugin: Sendable {
     func makeSection(_ context: SectionContext) throws -> Section
 }
 
+extension SectionPlugin {
+    /// The section as the report prints it: `makeSection` with the office's typography
+    /// (`Section.typeset()`: glossary, dates, leading zeros) applied to every text. The engine, the
+    /// example harness and the tests call this, so no plugin has to remember the rule.
+    public func typesetSection(_ context: SectionContext) throws -> Section {
+        try makeSection(context).typeset()
+    }
+}
+
 /// What a plugin is, for `baocao plugins`, plan validation and the example tests.
 public struct PluginDescriptor: Sendable {
     /// The id plans name in `areas[].plugin`.
